@@ -1,0 +1,191 @@
+//! The document model: one briefing, every word decided, no layout.
+//!
+//! Both writers (PDF through typst, DOCX through docx-rs) read a
+//! [`Briefing`] and nothing else. Text here is final: numbering (一、（一）
+//! 1.（1）), dates in Chinese, labels such as 报：and 共印60份. The writers
+//! only choose faces, sizes and positions, from the [`Style`](crate::style::Style).
+//!
+//! The model serialises to JSON for the typst template (`sys.inputs`);
+//! enums carry a `kind` tag there.
+
+use serde::Serialize;
+
+/// A complete briefing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Briefing {
+    /// Document properties (PDF metadata, DOCX core properties, file names).
+    pub document: DocumentInfo,
+    /// The head of the first page.
+    pub masthead: Masthead,
+    /// The article's title.
+    pub title: String,
+    /// Editor's note (按语) printed under the title, with its label.
+    pub editor_note: Option<EditorNote>,
+    /// The article's body.
+    pub body: Vec<Block>,
+    /// Attachments, each starting on a new page.
+    pub attachments: Vec<Attachment>,
+    /// The end block at the foot of the last page.
+    pub imprint: Imprint,
+    /// How page numbers read.
+    pub page_numbers: PageNumbers,
+}
+
+/// Properties of the document as a file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentInfo {
+    /// Title for PDF metadata and DOCX core properties.
+    pub title: String,
+    /// Author: the compiling office.
+    pub author: String,
+    /// Language tag, `zh-CN`.
+    pub language: String,
+    /// The briefing's date, `[year, month, day]`: the only date in the files.
+    pub date: [i32; 3],
+    /// File name without extension, e.g. `生态文明建设工作简报-2026年第11期`.
+    pub file_stem: String,
+}
+
+/// The masthead (报头) of a 简报.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Masthead {
+    /// The briefing's name, printed large in red.
+    pub name: String,
+    /// The issue line, e.g. `第11期`.
+    pub issue: String,
+    /// The running number, e.g. `（总第45期）`, when given.
+    pub total_issue: Option<String>,
+    /// The compiling office, left under the issue line.
+    pub office: String,
+    /// The date, right on the same line, e.g. `2026年11月28日`.
+    pub date: String,
+}
+
+/// The editor's note.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EditorNote {
+    /// Its label, `按：`.
+    pub label: String,
+    /// Its paragraphs.
+    pub paragraphs: Vec<String>,
+}
+
+/// A block of the body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// A heading on a line of its own (levels 1 and 2).
+    Heading(Heading),
+    /// A paragraph, possibly led by a run-in heading (levels 3 and 4).
+    Paragraph(Paragraph),
+    /// A table.
+    Table(Table),
+}
+
+/// A numbered heading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Heading {
+    /// 1 (一、 黑体), 2 (（一） 楷体), 3 (1. 仿宋 bold), 4 (（1） 仿宋).
+    pub level: u8,
+    /// The number with its punctuation: `一、`, `（一）`, `1.`, `（1）`.
+    pub number: String,
+    /// The heading text, ending punctuation included where it runs in.
+    pub text: String,
+}
+
+/// A body paragraph, first line indented two characters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// A run-in heading at the start (levels 3 and 4).
+    pub lead: Option<Heading>,
+    /// The text after the lead.
+    pub text: String,
+}
+
+/// A table with a header row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// Caption above the table, when any.
+    pub caption: Option<String>,
+    /// Column headers, widths and alignment.
+    pub columns: Vec<Column>,
+    /// The rows below the header.
+    pub rows: Vec<Row>,
+}
+
+/// A table column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    /// Header text.
+    pub header: String,
+    /// Relative width; the writers scale all columns to the type area.
+    pub width: f64,
+    /// Alignment of the cells below the header.
+    pub align: Align,
+}
+
+/// Horizontal alignment of table cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right (numbers).
+    Right,
+}
+
+/// A table row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Row {
+    /// One cell per column.
+    Cells {
+        /// The cells' text.
+        cells: Vec<String>,
+    },
+    /// A group heading spanning all columns.
+    Group {
+        /// The group's title.
+        title: String,
+    },
+}
+
+/// An attachment (附件1 …).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attachment {
+    /// `附件1`.
+    pub label: String,
+    /// Its title, centred.
+    pub title: String,
+    /// Its content.
+    pub blocks: Vec<Block>,
+}
+
+/// The end block (报尾) of a 简报.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Imprint {
+    /// Lines such as `报：市委常委，市人大常委会主任。`, in order 报、送、发.
+    pub lines: Vec<ImprintLine>,
+    /// `共印60份`.
+    pub copies: String,
+}
+
+/// One recipient line of the end block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImprintLine {
+    /// `报：`, `送：` or `发：`.
+    pub label: String,
+    /// The recipients, joined with the official punctuation.
+    pub text: String,
+}
+
+/// How page numbers read: `— 1 —`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PageNumbers {
+    /// Text before the number.
+    pub before: String,
+    /// Text after the number.
+    pub after: String,
+}

@@ -1,0 +1,118 @@
+//! What `jianbao check` tells the clerk about a valid month: how many tasks
+//! stand where, what the speech commits to that the file does not report,
+//! and which deadlines have passed without the task being done.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::briefing::stats::{Tally, month_tally};
+use crate::progress::{Deadline, Progress, Status};
+use crate::speech::{Node, NodeKind, Outline};
+
+/// The summary of one validated month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// The month, in Chinese (`2026年11月`).
+    pub period: String,
+    /// Counts by status and mean completion.
+    pub tally: Tally,
+    /// Commitments of the speech with no entry in the file: `(id, label)`.
+    pub unreported_commitments: Vec<(String, String)>,
+    /// Tasks of reported commitments with no entry: `(id, label)`.
+    pub unreported_tasks: Vec<(String, String)>,
+    /// Tasks past their deadline and not done: `(id, label, deadline)`.
+    pub overdue: Vec<(String, String, Deadline)>,
+}
+
+impl Summary {
+    /// Sums up `progress` against the speech `outline`.
+    pub fn new(progress: &Progress, outline: &Outline) -> Summary {
+        let tasks: Vec<_> = progress.tasks().collect();
+        let tally = month_tally(progress);
+        let reported: HashSet<&str> = progress
+            .commitments
+            .iter()
+            .map(|c| c.node_id.as_str())
+            .chain(tasks.iter().map(|t| t.node_id.as_str()))
+            .collect();
+        let unreported_commitments = outline
+            .commitments()
+            .into_iter()
+            .filter(|node| !reported.contains(node.id.as_str()))
+            .map(id_label)
+            .collect();
+        let unreported_tasks = progress
+            .commitments
+            .iter()
+            .filter_map(|c| outline.find(&c.node_id))
+            .flat_map(|node| node.children.iter())
+            .filter(|child| child.kind == NodeKind::Task)
+            .filter(|child| !reported.contains(child.id.as_str()))
+            .map(id_label)
+            .collect();
+        let today = progress.meta.date;
+        let overdue = tasks
+            .iter()
+            .filter(|t| t.status != Status::Done)
+            .filter_map(|t| t.deadline.filter(|d| d.is_before(today)).map(|d| (t, d)))
+            .map(|(t, deadline)| {
+                let label = outline
+                    .find(&t.node_id)
+                    .map_or_else(String::new, |n| n.label.clone());
+                (t.node_id.clone(), label, deadline)
+            })
+            .collect();
+        Summary {
+            period: progress.meta.period.chinese(),
+            tally,
+            unreported_commitments,
+            unreported_tasks,
+            overdue,
+        }
+    }
+}
+
+fn id_label(node: &Node) -> (String, String) {
+    (node.id.clone(), node.label.clone())
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} 进展文件检查通过。", self.period)?;
+        let counts = self
+            .tally
+            .by_status
+            .iter()
+            .map(|(status, n)| format!("{status} {n} 项"))
+            .collect::<Vec<_>>()
+            .join("，");
+        writeln!(
+            f,
+            "任务 {} 项：{counts}；平均完成进度 {:.1}%。",
+            self.tally.total(),
+            self.tally.mean_percent
+        )?;
+        write_list(f, "未填报的承诺", &self.unreported_commitments)?;
+        write_list(f, "未填报的任务", &self.unreported_tasks)?;
+        if self.overdue.is_empty() {
+            writeln!(f, "已过完成时限但未完成的任务：无。")?;
+        } else {
+            writeln!(f, "已过完成时限但未完成的任务：")?;
+            for (id, label, deadline) in &self.overdue {
+                writeln!(f, "  {id} {label}（时限 {deadline}）")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn write_list(f: &mut fmt::Formatter<'_>, title: &str, items: &[(String, String)]) -> fmt::Result {
+    if items.is_empty() {
+        return writeln!(f, "{title}：无。");
+    }
+    writeln!(f, "{title}：")?;
+    for (id, label) in items {
+        writeln!(f, "  {id} {label}")?;
+    }
+    Ok(())
+}

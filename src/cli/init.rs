@@ -1,0 +1,64 @@
+//! `jianbao init`: write the progress file for a new month.
+
+use std::path::{Path, PathBuf};
+
+use super::{DEFAULT_PROGRESS_DIR, Failure, load_speech};
+use crate::diagnostic::Diagnostic;
+use crate::output::write_atomically;
+use crate::progress::Period;
+use crate::skeleton::{SCHEMA_FILE_NAME, skeleton};
+
+/// The arguments of `jianbao init`.
+pub struct Options<'a> {
+    /// The month, as typed.
+    pub period: &'a str,
+    /// Last month's file to carry over from.
+    pub from: Option<&'a Path>,
+    /// The speech, when not the default.
+    pub speech: Option<&'a Path>,
+    /// Where to write; `-` for stdout.
+    pub output: Option<&'a Path>,
+    /// Whether an existing file may be replaced.
+    pub force: bool,
+}
+
+/// Writes the skeleton (and the schema beside it, when absent).
+pub fn run(options: &Options<'_>) -> Result<(), Failure> {
+    let period = Period::parse(options.period).ok_or_else(|| {
+        Diagnostic::error(format!("无法识别的月份“{}” (bad --period)", options.period))
+            .with_help("写作 --period 2026-12")
+    })?;
+    let outline = load_speech(options.speech)?;
+    let previous = options
+        .from
+        .map(|path| crate::progress::load(path, &outline))
+        .transpose()?;
+    let text = skeleton(&outline, period, previous.as_ref());
+    let output = options.output.map_or_else(
+        || PathBuf::from(DEFAULT_PROGRESS_DIR).join(format!("{period}.yaml")),
+        Path::to_path_buf,
+    );
+    if output == Path::new("-") {
+        print!("{text}");
+        return Ok(());
+    }
+    if output.exists() && !options.force {
+        return Err(Diagnostic::error(format!(
+            "{} 已存在，未覆盖 (file exists)",
+            output.display()
+        ))
+        .with_help("确需重新生成时加 --force，或用 --output 指定另一个文件")
+        .into());
+    }
+    write_atomically(&output, text.as_bytes())?;
+    let schema_path = output.with_file_name(SCHEMA_FILE_NAME);
+    if !schema_path.exists() {
+        write_atomically(&schema_path, super::schema::schema_json().as_bytes())?;
+    }
+    eprintln!(
+        "已生成 {}：请逐项填写本月进展，然后运行 jianbao check {}",
+        output.display(),
+        output.display()
+    );
+    Ok(())
+}

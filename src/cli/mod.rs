@@ -1,0 +1,233 @@
+//! The command line: argument parsing and one function per subcommand.
+//!
+//! Each subcommand returns `Result<(), Failure>`; [`main`] prints the
+//! failure's diagnostics and maps it to the exit code (1 for bad input).
+
+mod check;
+mod init;
+mod outline;
+mod schema;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::SourceFile;
+use crate::speech::{self, Outline};
+
+/// Where the speech is when no `--speech` is given.
+pub const DEFAULT_SPEECH: &str = "data/speech.txt";
+/// Where monthly progress files are when none is given.
+pub const DEFAULT_PROGRESS_DIR: &str = "data/progress";
+
+/// 简报：把讲话中的工作承诺与每月进展合成公文格式的工作简报。
+///
+/// jianbao merges a speech with a monthly progress file into an official-style briefing.
+#[derive(Debug, Parser)]
+#[command(name = "jianbao", version, about, long_about = None)]
+#[command(
+    after_help = "示例：\n  jianbao outline\n  jianbao check data/progress/2026-11.yaml\n  jianbao init --period 2026-12 --from data/progress/2026-11.yaml"
+)]
+pub struct Cli {
+    /// 要执行的命令 (command)
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 显示讲话的提纲：各部分、承诺和任务的编号与简称 (print the speech outline)
+    Outline {
+        /// 讲话文件（默认 data/speech.txt）
+        speech: Option<PathBuf>,
+        /// 以 JSON 输出 (print JSON)
+        #[arg(long)]
+        json: bool,
+    },
+    /// 生成某月的进展文件模板 (write a progress skeleton for a month)
+    Init {
+        /// 月份，例如 2026-12 (the month)
+        #[arg(long)]
+        period: String,
+        /// 上月的进展文件，从中沿用牵头单位、时限、指标目标等 (carry over from)
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// 讲话文件（默认 data/speech.txt）
+        #[arg(long)]
+        speech: Option<PathBuf>,
+        /// 输出文件（默认 data/progress/<月份>.yaml；“-” 表示输出到屏幕）
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// 文件已存在时覆盖 (overwrite)
+        #[arg(long)]
+        force: bool,
+    },
+    /// 输出进展文件的 JSON Schema，供编辑器补全和校验 (print the JSON Schema)
+    Schema,
+    /// 检查进展文件并汇总：各状态数量、未填报项、已过时限未完成项 (validate and summarise)
+    Check {
+        /// 进展文件（默认 data/progress/ 中最新的一份）
+        progress: Option<PathBuf>,
+        /// 讲话文件（默认 data/speech.txt）
+        #[arg(long)]
+        speech: Option<PathBuf>,
+    },
+}
+
+/// Why a command stopped.
+#[derive(Debug)]
+pub enum Failure {
+    /// The user's input is wrong; the diagnostics say where and how to fix it.
+    Input(Diagnostics),
+}
+
+impl From<Diagnostics> for Failure {
+    fn from(diagnostics: Diagnostics) -> Self {
+        Failure::Input(diagnostics)
+    }
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Failure::Input(diagnostic.into())
+    }
+}
+
+/// The command-line definition with clap's English headings and built-in
+/// flag descriptions replaced by Chinese, in every subcommand.
+pub fn localized_command() -> clap::Command {
+    localize(Cli::command())
+}
+
+fn localize(command: clap::Command) -> clap::Command {
+    let has_version = command.get_version().is_some();
+    let command = command
+        .help_template("{about-with-newline}\n用法 (usage)：{usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("命令 (commands)")
+        .next_help_heading("选项 (options)")
+        .disable_help_subcommand(true)
+        .mut_args(|arg| {
+            let heading = if arg.is_positional() {
+                "参数 (arguments)"
+            } else {
+                "选项 (options)"
+            };
+            arg.help_heading(heading)
+        })
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("显示帮助 (print help)"),
+        )
+        .mut_subcommands(localize);
+    if has_version {
+        command.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("显示版本 (print version)"),
+        )
+    } else {
+        command
+    }
+}
+
+/// Parses the arguments, runs the command, prints problems, returns the exit code.
+pub fn main() -> ExitCode {
+    let parsed = localized_command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(&err),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(diagnostics)) => {
+            eprint!("{diagnostics}");
+            let errors = diagnostics.errors().count();
+            eprintln!("共 {errors} 处错误，未生成任何文件。(aborted: {errors} error(s))");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints help or version (exit 0) or a usage error (exit 1, as for any bad input).
+fn usage_error(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        // Printing to a closed pipe is not worth reporting.
+        let _ = err.print();
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("命令行参数有误 (usage error)：运行 jianbao --help 查看用法。");
+    let _ = err.print();
+    ExitCode::from(1)
+}
+
+/// Runs one parsed command.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Outline { speech, json } => outline::run(speech.as_deref(), json),
+        Command::Init {
+            period,
+            from,
+            speech,
+            output,
+            force,
+        } => init::run(&init::Options {
+            period: &period,
+            from: from.as_deref(),
+            speech: speech.as_deref(),
+            output: output.as_deref(),
+            force,
+        }),
+        Command::Schema => schema::run(),
+        Command::Check { progress, speech } => check::run(progress.as_deref(), speech.as_deref()),
+    }
+}
+
+/// Reads and parses the speech at `path`, or the default one.
+fn load_speech(path: Option<&Path>) -> Result<Outline, Diagnostic> {
+    let path = path.unwrap_or(Path::new(DEFAULT_SPEECH));
+    let file = SourceFile::read(path)?;
+    Ok(speech::parse(&file.text))
+}
+
+/// The progress file given, or the newest one in the default folder.
+fn progress_path(path: Option<&Path>) -> Result<PathBuf, Diagnostic> {
+    match path {
+        Some(path) => Ok(path.to_path_buf()),
+        None => crate::progress::newest_in(Path::new(DEFAULT_PROGRESS_DIR)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_well_formed_and_chinese() {
+        let mut command = localized_command();
+        command.clone().debug_assert();
+        let help = command.render_help().to_string();
+        assert!(help.contains("命令 (commands)"), "{help}");
+        assert!(help.contains("显示帮助"), "{help}");
+        let init = command.find_subcommand_mut("init").expect("init exists");
+        let help = init.render_help().to_string();
+        assert!(
+            help.contains("选项 (options)") && help.contains("显示帮助"),
+            "{help}"
+        );
+    }
+}

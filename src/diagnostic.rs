@@ -1,0 +1,240 @@
+//! Messages about the user's input: what is wrong, where, and how to fix it.
+//!
+//! Every problem found in a speech or progress file becomes a [`Diagnostic`]
+//! carrying the file, a byte span, a Chinese message and at least one line of
+//! help. `main` prints them with [`Diagnostic::render`] (the offending line is
+//! shown, as compilers do) and exits with code 1 when any is an error.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+
+use crate::source::SourceFile;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The input cannot be used; nothing is written.
+    Error,
+    /// The input is usable but probably not what the clerk meant.
+    Warning,
+}
+
+/// A place in a source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The file the range points into.
+    pub file: Arc<SourceFile>,
+    /// Byte range into `file.text`.
+    pub range: Range<usize>,
+}
+
+impl Span {
+    /// A span over `range`, clamped to the file and to character boundaries.
+    pub fn new(file: Arc<SourceFile>, range: Range<usize>) -> Self {
+        let text = &file.text;
+        let start = floor_char_boundary(text, range.start.min(text.len()));
+        let end = floor_char_boundary(text, range.end.clamp(start, text.len()));
+        Self {
+            file,
+            range: start..end,
+        }
+    }
+
+    /// One-based line and column (in characters) of the span's start.
+    pub fn line_column(&self) -> (usize, usize) {
+        let before = &self.file.text[..self.range.start];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+}
+
+/// Largest char boundary not after `index`.
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// One problem, located and explained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, Chinese first.
+    pub message: String,
+    /// Where it is, with a short label shown under the offending text
+    /// (boxed: most results never hold a diagnostic, so keep them small).
+    pub primary: Option<Box<(Span, String)>>,
+    /// How to fix it; each entry is printed as a `帮助` line.
+    pub help: Vec<String>,
+    /// Further facts (candidates, allowed values).
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A new error with a message and nothing else yet.
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            primary: None,
+            help: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// A new warning with a message and nothing else yet.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
+    }
+
+    /// Points the diagnostic at `span` with a short label.
+    pub fn at(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.primary = Some(Box::new((span, label.into())));
+        self
+    }
+
+    /// Adds a line saying how to fix the problem.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+
+    /// Adds a line of further information.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Whether this diagnostic stops the command.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// One-based line and column of the primary span, if there is one.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        self.primary.as_ref().map(|primary| primary.0.line_column())
+    }
+
+    /// Renders the diagnostic as plain text: header, `file:line:column`, the
+    /// offending line with a marker, then notes and help.
+    pub fn render(&self) -> String {
+        let severity = match self.severity {
+            Severity::Error => cs::Severity::Error,
+            Severity::Warning => cs::Severity::Warning,
+        };
+        let mut notes: Vec<String> = self.notes.iter().map(|n| format!("说明：{n}")).collect();
+        notes.extend(self.help.iter().map(|h| format!("帮助：{h}")));
+        let diagnostic = cs::Diagnostic::new(severity)
+            .with_message(&self.message)
+            .with_notes(notes);
+        let config = term::Config::default();
+        let rendered = match self.primary.as_deref() {
+            Some((span, label)) => {
+                let file = SimpleFile::new(span.file.path.display().to_string(), &span.file.text);
+                let diagnostic = diagnostic.with_labels(vec![
+                    cs::Label::primary((), span.range.clone()).with_message(label),
+                ]);
+                term::emit_into_string(&config, &file, &diagnostic)
+            }
+            None => {
+                let file = SimpleFile::new(String::new(), "");
+                term::emit_into_string(&config, &file, &diagnostic)
+            }
+        };
+        // Rendering only fails when a span lies outside its file, which
+        // `Span::new` prevents; fall back to the bare message all the same.
+        rendered.unwrap_or_else(|_| format!("{}\n", self.message))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+/// Every problem found in one pass over the input; errors and warnings together.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Adds one diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// The errors alone.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| d.is_error())
+    }
+
+    /// The warnings alone.
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().filter(|d| !d.is_error())
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Self(vec![diagnostic])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in &self.0 {
+            f.write_str(&diagnostic.render())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_file_line_column_and_help() {
+        let file = SourceFile::new("data/progress/2026-11.yaml", "a: 1\npercent: 120\n");
+        let diagnostic = Diagnostic::error("完成进度超出范围")
+            .at(Span::new(file, 14..17), "应在 0 到 100 之间")
+            .with_help("把 percent 改为 0 到 100 之间的数");
+        let text = diagnostic.render();
+        assert!(text.contains("data/progress/2026-11.yaml:2:10"), "{text}");
+        assert!(text.contains("percent: 120"), "{text}");
+        assert!(text.contains("帮助：把 percent"), "{text}");
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let file = SourceFile::new("a.yaml", "名称: 简报\n");
+        let span = Span::new(file, "名称: ".len().."名称: 简报".len());
+        assert_eq!(span.line_column(), (1, 5));
+    }
+
+    #[test]
+    fn spans_are_clamped_to_char_boundaries() {
+        let file = SourceFile::new("a.yaml", "简报");
+        let span = Span::new(file, 1..100);
+        assert_eq!(span.range, 0..6);
+    }
+}

@@ -1,0 +1,23 @@
+//! jianbao (简报) merges a leader's speech with a monthly progress file and
+//! renders an official-style work briefing.
+//!
+//! The pipeline, one module per step:
+//! - [`speech`] parses the speech into an outline of commitments with ids;
+//! - [`progress`] loads and validates the month's YAML against that outline;
+//! - [`briefing`] merges both into the document model both writers read;
+//! - [`style`] holds every layout value, read by both writers;
+//! - [`check`] sums a validated month up for the clerk;
+//! - [`skeleton`] writes next month's file to fill in;
+//! - [`output`] writes files atomically;
+//! - [`diagnostic`] and [`source`] carry every message about the user's files.
+
+pub mod briefing;
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod progress;
+pub mod output;
+pub mod skeleton;
+pub mod source;
+pub mod speech;
+pub mod style;

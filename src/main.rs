@@ -1,0 +1,5 @@
+//! The `jianbao` command.
+
+fn main() -> std::process::ExitCode {
+    jianbao::cli::main()
+}

@@ -1,0 +1,89 @@
+//! The monthly progress file: its YAML format, loading and validation.
+//!
+//! A clerk writes one file a month (`data/progress/2026-11.yaml`). [`load`]
+//! reads it, checks it against the speech's [`Outline`](crate::speech::Outline)
+//! and returns a [`Progress`] with typed values and resolved references, or
+//! every problem found as [`Diagnostics`] naming file, line and column.
+//!
+//! - [`file`]: the YAML as written (field names, JSON Schema).
+//! - [`values`]: status words, dates, months, deadlines.
+//! - [`model`]: the validated month the briefing is built from.
+
+pub mod file;
+pub mod model;
+mod validate;
+pub mod values;
+mod yaml_error;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use model::{CommitmentProgress, Indicator, Meta, Progress, TaskProgress};
+pub use values::{Date, Deadline, Period, Status};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::source::SourceFile;
+use crate::speech::Outline;
+
+/// Reads, parses and validates the progress file at `path`.
+pub fn load(path: &Path, outline: &Outline) -> Result<Progress, Diagnostics> {
+    let file = SourceFile::read(path)?;
+    parse(&file, outline)
+}
+
+/// Parses and validates progress text already read into `file`.
+pub fn parse(file: &Arc<SourceFile>, outline: &Outline) -> Result<Progress, Diagnostics> {
+    let raw = parse_raw(file)?;
+    validate::validate(file, raw, outline)
+}
+
+/// Parses the YAML into the file's own types, without checking meanings.
+pub fn parse_raw(file: &Arc<SourceFile>) -> Result<file::ProgressFile, Diagnostic> {
+    if is_blank_yaml(&file.text) {
+        return Err(
+            Diagnostic::error(format!("{}：文件是空的 (empty file)", file.path.display()))
+                .at(Span::new(Arc::clone(file), 0..0), "这里没有内容")
+                .with_help("用 jianbao init --period 2026-12 生成一份填写模板，再逐项填写"),
+        );
+    }
+    serde_saphyr::from_str(&file.text).map_err(|err| yaml_error::diagnose(file, &err))
+}
+
+/// Whether the text holds nothing but blank lines and comments.
+fn is_blank_yaml(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line == "---" || line == "..."
+    })
+}
+
+/// The newest progress file in `dir`: the greatest `YYYY-MM.yaml` by name.
+pub fn newest_in(dir: &Path) -> Result<PathBuf, Diagnostic> {
+    let entries = std::fs::read_dir(dir).map_err(|err| {
+        Diagnostic::error(format!("无法打开文件夹 {}：{err}", dir.display()))
+            .with_help("请在 jianbao 项目文件夹里运行，或直接给出进展文件的路径")
+    })?;
+    entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|stem| Period::parse(stem).is_some())
+                && path
+                    .extension()
+                    .is_some_and(|ext| ext == "yaml" || ext == "yml")
+        })
+        .max_by_key(|path| {
+            path.file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(Period::parse)
+        })
+        .ok_or_else(|| {
+            Diagnostic::error(format!(
+                "文件夹 {} 里没有月度进展文件 (no progress file)",
+                dir.display()
+            ))
+            .with_help("进展文件按月份命名，例如 2026-11.yaml；可用 jianbao init 生成")
+        })
+}

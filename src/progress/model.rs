@@ -1,0 +1,111 @@
+//! The progress of one month after validation: typed values, references
+//! resolved to outline ids. This is what the briefing is built from.
+
+use serde::Serialize;
+
+use super::values::{Date, Deadline, Period, Status};
+
+/// One month's validated progress.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    /// The briefing's metadata.
+    pub meta: Meta,
+    /// Commitments in the order of the file.
+    pub commitments: Vec<CommitmentProgress>,
+    /// Key indicators in the order of the file.
+    pub indicators: Vec<Indicator>,
+}
+
+/// The briefing's metadata, checked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meta {
+    /// Name printed in the masthead.
+    pub name: String,
+    /// Title of this issue's article, when the clerk set one.
+    pub title: Option<String>,
+    /// The month reported on.
+    pub period: Period,
+    /// Issue number of the year (期号).
+    pub issue: u32,
+    /// Running issue number (总期号), when given.
+    pub total_issue: Option<u32>,
+    /// The compiling office.
+    pub office: String,
+    /// The date printed on the briefing.
+    pub date: Date,
+    /// 报: recipients above.
+    pub report_to: Vec<String>,
+    /// 送: recipients alongside.
+    pub send_to: Vec<String>,
+    /// 发: recipients below.
+    pub distribute_to: Vec<String>,
+    /// Printed copies.
+    pub copies: u32,
+    /// Editor's note (按语), when given.
+    pub editor_note: Option<String>,
+}
+
+/// A commitment and the progress of its tasks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CommitmentProgress {
+    /// Outline id of the commitment.
+    pub node_id: String,
+    /// Tasks in the order of the file.
+    pub tasks: Vec<TaskProgress>,
+}
+
+/// Progress of one task.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskProgress {
+    /// Outline id of the task (or of the commitment, when it has no tasks).
+    pub node_id: String,
+    /// Where the task stands.
+    pub status: Status,
+    /// Percent complete, 0–100.
+    pub percent: f64,
+    /// Lead unit (牵头单位).
+    pub lead_unit: String,
+    /// Deadline, when given.
+    pub deadline: Option<Deadline>,
+    /// What was done this month.
+    pub progress: String,
+    /// Problems met, when reported.
+    pub problems: Option<String>,
+    /// Next steps, when reported.
+    pub next_steps: Option<String>,
+}
+
+/// A key indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Indicator {
+    /// Name of the indicator.
+    pub name: String,
+    /// Unit of target and value.
+    pub unit: String,
+    /// Target value.
+    pub target: f64,
+    /// This month's value.
+    pub value: f64,
+    /// Whether a higher value is better.
+    pub higher_is_better: bool,
+    /// Remark, when given.
+    pub note: Option<String>,
+}
+
+impl Progress {
+    /// All tasks of all commitments, in file order.
+    pub fn tasks(&self) -> impl Iterator<Item = &TaskProgress> {
+        self.commitments.iter().flat_map(|c| c.tasks.iter())
+    }
+}
+
+impl Indicator {
+    /// Whether this month's value meets the target.
+    pub fn meets_target(&self) -> bool {
+        if self.higher_is_better {
+            self.value >= self.target
+        } else {
+            self.value <= self.target
+        }
+    }
+}

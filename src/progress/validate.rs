@@ -1,0 +1,370 @@
+//! Checking a parsed progress file against itself and against the speech.
+//!
+//! Every problem is collected, not just the first, so the clerk can fix the
+//! whole file in one round.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde_saphyr::Spanned;
+
+use super::file::{BriefingSection, CommitmentEntry, IndicatorEntry, ProgressFile, TaskEntry};
+use super::model::{CommitmentProgress, Indicator, Meta, Progress, TaskProgress};
+use super::values::{Date, DateError, Deadline, Period, Status};
+use super::yaml_error::span_of;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::SourceFile;
+use crate::speech::{Node, Outline};
+
+/// Validates `raw` (parsed from `file`) against `outline`.
+pub fn validate(
+    file: &Arc<SourceFile>,
+    raw: ProgressFile,
+    outline: &Outline,
+) -> Result<Progress, Diagnostics> {
+    let mut checker = Checker {
+        file,
+        outline,
+        diagnostics: Diagnostics::default(),
+        seen: HashMap::new(),
+    };
+    let meta = checker.meta(raw.briefing);
+    let commitments = raw
+        .commitments
+        .into_iter()
+        .filter_map(|entry| checker.commitment(entry))
+        .collect();
+    let indicators = raw
+        .indicators
+        .into_iter()
+        .map(|entry| checker.indicator(entry))
+        .collect();
+    if checker.diagnostics.has_errors() {
+        return Err(checker.diagnostics);
+    }
+    Ok(Progress {
+        meta: meta.ok_or_else(|| checker.diagnostics.clone())?,
+        commitments,
+        indicators,
+    })
+}
+
+/// State of one validation pass.
+struct Checker<'a> {
+    /// The progress file, for spans.
+    file: &'a Arc<SourceFile>,
+    /// The speech the references point into.
+    outline: &'a Outline,
+    /// Everything found so far.
+    diagnostics: Diagnostics,
+    /// Outline ids already reported, with the reference that claimed them.
+    seen: HashMap<String, Spanned<String>>,
+}
+
+impl<'a> Checker<'a> {
+    fn error_at<T>(&mut self, value: &Spanned<T>, message: String, label: &str, help: String) {
+        let span = span_of(self.file, value);
+        self.diagnostics
+            .push(Diagnostic::error(message).at(span, label).with_help(help));
+    }
+
+    /// Requires non-blank text; returns it trimmed.
+    fn required_text(&mut self, value: &Spanned<String>, field: &str) -> String {
+        let text = value.value.trim();
+        if text.is_empty() {
+            self.error_at(
+                value,
+                format!("“{field}”不能为空 (empty)"),
+                "这里需要填写内容",
+                format!("在“{field}:”后面填上内容"),
+            );
+        }
+        text.to_string()
+    }
+
+    fn meta(&mut self, raw: BriefingSection) -> Option<Meta> {
+        let name = self.required_text(&raw.name, "name");
+        let office = self.required_text(&raw.office, "office");
+        let title = raw.title.map(|t| self.required_text(&t, "title"));
+        let period = Period::parse(&raw.period.value);
+        if period.is_none() {
+            self.error_at(
+                &raw.period,
+                format!("无法识别的月份“{}” (bad period)", raw.period.value),
+                "应为年-月",
+                "写作 2026-11 或 2026年11月".to_string(),
+            );
+        }
+        let date = self.date(&raw.date, "date");
+        Some(Meta {
+            name,
+            title,
+            period: period?,
+            issue: raw.issue,
+            total_issue: raw.total_issue,
+            office,
+            date: date?,
+            report_to: raw.report_to,
+            send_to: raw.send_to,
+            distribute_to: raw.distribute_to,
+            copies: raw.copies,
+            editor_note: raw.editor_note,
+        })
+    }
+
+    fn date(&mut self, value: &Spanned<String>, field: &str) -> Option<Date> {
+        match Date::parse(&value.value) {
+            Ok(date) => Some(date),
+            Err(err) => {
+                self.date_error(value, field, &err);
+                None
+            }
+        }
+    }
+
+    fn date_error(&mut self, value: &Spanned<String>, field: &str, err: &DateError) {
+        let (message, help) = match err {
+            DateError::Format => (
+                format!("无法识别的日期“{}” (bad date)", value.value),
+                format!("“{field}”写作 2026-11-28（也可写 2026/11/28 或 2026年11月28日）"),
+            ),
+            DateError::NoSuchDay {
+                year,
+                month,
+                days_in_month: 0,
+            } => (
+                format!("日期不存在：{year}年没有{month}月 (no such date)"),
+                "月份应在 1 到 12 之间".to_string(),
+            ),
+            DateError::NoSuchDay {
+                year,
+                month,
+                days_in_month,
+            } => (
+                format!("日期不存在：{year}年{month}月只有{days_in_month}天 (no such date)"),
+                format!("把日改为 1 到 {days_in_month} 之间"),
+            ),
+        };
+        self.error_at(value, message, "这个日期不存在或无法识别", help);
+    }
+
+    fn commitment(&mut self, entry: CommitmentEntry) -> Option<CommitmentProgress> {
+        let node = self.resolve(&entry.commitment, None, "承诺")?;
+        let node_id = node.id.clone();
+        if entry.tasks.is_empty() {
+            self.error_at(
+                &entry.commitment,
+                format!("承诺“{}”下没有任务 (no tasks)", entry.commitment.value),
+                "tasks 是空的",
+                "在 tasks 下至少写一项；承诺没有细分任务时，task 填承诺本身".to_string(),
+            );
+        }
+        let tasks = entry
+            .tasks
+            .into_iter()
+            .filter_map(|task| self.task(task, node))
+            .collect();
+        Some(CommitmentProgress { node_id, tasks })
+    }
+
+    fn task(&mut self, entry: TaskEntry, commitment: &Node) -> Option<TaskProgress> {
+        let node = self.resolve(&entry.task, Some(commitment), "任务");
+        let status = Status::parse(&entry.status.value);
+        if status.is_none() {
+            self.error_at(
+                &entry.status,
+                format!("未知的状态“{}” (unknown status)", entry.status.value),
+                "无法识别的状态",
+                "状态只能是：已完成、序时推进、滞后、未启动（或 done、on_track、delayed、not_started）"
+                    .to_string(),
+            );
+        }
+        let percent = self.percent(&entry, status);
+        let deadline = entry.deadline.as_ref().and_then(|value| {
+            Deadline::parse(&value.value)
+                .map_err(|err| self.date_error(value, "deadline", &err))
+                .ok()
+        });
+        let lead_unit = self.required_text(&entry.lead_unit, "lead_unit");
+        let progress = self.required_text(&entry.progress, "progress");
+        Some(TaskProgress {
+            node_id: node?.id.clone(),
+            status: status?,
+            percent: percent?,
+            lead_unit,
+            deadline,
+            progress,
+            problems: non_blank(entry.problems),
+            next_steps: non_blank(entry.next_steps),
+        })
+    }
+
+    /// The percent given, or the one the status implies; checks the range.
+    fn percent(&mut self, entry: &TaskEntry, status: Option<Status>) -> Option<f64> {
+        match (&entry.percent, status) {
+            (Some(percent), _) => {
+                let value = percent.value;
+                if !(0.0..=100.0).contains(&value) {
+                    self.error_at(
+                        percent,
+                        format!("完成进度 {value} 超出范围 (percent out of range)"),
+                        "应在 0 到 100 之间",
+                        "percent 填 0 到 100 之间的数，例如 85 表示 85%".to_string(),
+                    );
+                    return None;
+                }
+                Some(value)
+            }
+            (None, Some(status)) => {
+                let implied = status.implied_percent();
+                if implied.is_none() {
+                    self.error_at(
+                        &entry.status,
+                        format!("状态为“{status}”时要填写完成进度 (percent required)"),
+                        "缺少 percent",
+                        "在这一项里加上“percent: 数字”，例如 percent: 60".to_string(),
+                    );
+                }
+                implied
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// Resolves a reference to one outline node, inside `within` when given.
+    fn resolve(
+        &mut self,
+        reference: &Spanned<String>,
+        within: Option<&Node>,
+        what: &str,
+    ) -> Option<&'a Node> {
+        let outline = self.outline;
+        let all = outline.resolve(reference.value.trim());
+        let candidates: Vec<&Node> = match within {
+            Some(parent) => all
+                .iter()
+                .copied()
+                .filter(|node| is_within(&node.id, &parent.id))
+                .collect(),
+            None => all.clone(),
+        };
+        match candidates.as_slice() {
+            [node] => {
+                self.claim(reference, node, what);
+                Some(node)
+            }
+            [] => {
+                self.unresolved(reference, &all, within, what);
+                None
+            }
+            many => {
+                let list = many
+                    .iter()
+                    .map(|n| format!("{} {}", n.id, n.label))
+                    .collect::<Vec<_>>()
+                    .join("；");
+                let span = span_of(self.file, reference);
+                self.diagnostics.push(
+                    Diagnostic::error(format!(
+                        "{what}“{}”对应讲话中的多处，不能确定是哪一项 (ambiguous reference)",
+                        reference.value
+                    ))
+                    .at(span, "有多个可能")
+                    .with_note(format!("可能是：{list}"))
+                    .with_help("改写成编号（如 2.1.3），或写得更完整一些"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports a reference that matches nothing (in the right place).
+    fn unresolved(
+        &mut self,
+        reference: &Spanned<String>,
+        elsewhere: &[&Node],
+        within: Option<&Node>,
+        what: &str,
+    ) {
+        let span = span_of(self.file, reference);
+        let mut diagnostic = Diagnostic::error(format!(
+            "找不到{what}“{}” (unknown reference)",
+            reference.value
+        ))
+        .at(span, "讲话中没有这一项");
+        if let (Some(parent), [other, ..]) = (within, elsewhere) {
+            diagnostic = diagnostic
+                .with_note(format!(
+                    "它在讲话的 {} {} 下，不属于 {} {}",
+                    self.outline.parent(&other.id).map_or("", |p| p.id.as_str()),
+                    self.outline
+                        .parent(&other.id)
+                        .map_or("", |p| p.label.as_str()),
+                    parent.id,
+                    parent.label
+                ))
+                .with_help("把这项任务移到它所属的承诺下");
+        } else {
+            let candidates = match within {
+                Some(parent) => std::iter::once(parent)
+                    .chain(parent.children.iter())
+                    .map(|n| format!("{} {}", n.id, n.label))
+                    .collect::<Vec<_>>(),
+                None => self
+                    .outline
+                    .commitments()
+                    .iter()
+                    .map(|n| format!("{} {}", n.id, n.label))
+                    .collect(),
+            };
+            diagnostic = diagnostic
+                .with_note(format!("可选的有：{}", candidates.join("；")))
+                .with_help("填编号或简称；运行 jianbao outline 查看讲话的全部编号和简称");
+        }
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Records that `node` is reported by `reference`; a second report is an error.
+    fn claim(&mut self, reference: &Spanned<String>, node: &Node, what: &str) {
+        if let Some(first) = self.seen.get(&node.id) {
+            let (line, _) = span_of(self.file, first).line_column();
+            let span = span_of(self.file, reference);
+            self.diagnostics.push(
+                Diagnostic::error(format!(
+                    "{what}“{} {}”重复填报 (reported twice)",
+                    node.id, node.label
+                ))
+                .at(span, "第二次出现")
+                .with_note(format!("第一次在第 {line} 行"))
+                .with_help("同一项只填一次：合并两处内容，删去其中一处"),
+            );
+        } else {
+            self.seen.insert(node.id.clone(), reference.clone());
+        }
+    }
+
+    fn indicator(&mut self, entry: IndicatorEntry) -> Indicator {
+        let name = self.required_text(&entry.name, "name");
+        Indicator {
+            name,
+            unit: entry.unit.trim().to_string(),
+            target: entry.target,
+            value: entry.value,
+            higher_is_better: entry.higher_is_better,
+            note: non_blank(entry.note),
+        }
+    }
+}
+
+/// Whether `id` is `ancestor` itself or lies below it.
+fn is_within(id: &str, ancestor: &str) -> bool {
+    id == ancestor
+        || id
+            .strip_prefix(ancestor)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
+/// Trims optional text; blank becomes `None`.
+fn non_blank(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+}

@@ -1,0 +1,336 @@
+//! The typed values of a progress file: status words, dates, months and
+//! deadlines, each parsed from the text a clerk is likely to type.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// Where a task stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 已完成: finished.
+    Done,
+    /// 序时推进: on schedule.
+    OnTrack,
+    /// 滞后: behind schedule.
+    Delayed,
+    /// 未启动: not started.
+    NotStarted,
+}
+
+impl Status {
+    /// Every status, in the order the briefing counts them.
+    pub const ALL: [Status; 4] = [
+        Status::Done,
+        Status::OnTrack,
+        Status::Delayed,
+        Status::NotStarted,
+    ];
+
+    /// The official Chinese word.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Status::Done => "已完成",
+            Status::OnTrack => "序时推进",
+            Status::Delayed => "滞后",
+            Status::NotStarted => "未启动",
+        }
+    }
+
+    /// The English keyword accepted in files.
+    pub fn english(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::OnTrack => "on_track",
+            Status::Delayed => "delayed",
+            Status::NotStarted => "not_started",
+        }
+    }
+
+    /// Reads a status word: the official Chinese, common synonyms, or English.
+    pub fn parse(word: &str) -> Option<Status> {
+        let word = word.trim();
+        let lower = word.to_ascii_lowercase().replace(['-', ' '], "_");
+        let status = match (word, lower.as_str()) {
+            ("已完成" | "完成" | "已办结", _) | (_, "done" | "completed" | "finished") => {
+                Status::Done
+            }
+            ("序时推进" | "正常推进" | "按序时推进" | "推进中", _)
+            | (_, "on_track" | "ontrack" | "in_progress") => Status::OnTrack,
+            ("滞后" | "进度滞后" | "滞后于序时", _) | (_, "delayed" | "behind" | "late") => {
+                Status::Delayed
+            }
+            ("未启动" | "未开始" | "尚未启动", _)
+            | (_, "not_started" | "notstarted" | "pending") => Status::NotStarted,
+            _ => return None,
+        };
+        Some(status)
+    }
+
+    /// The percent implied by the status when the clerk gives none.
+    pub fn implied_percent(self) -> Option<f64> {
+        match self {
+            Status::Done => Some(100.0),
+            Status::NotStarted => Some(0.0),
+            Status::OnTrack | Status::Delayed => None,
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.chinese())
+    }
+}
+
+/// A calendar date that exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(time::Date);
+
+/// Why a date could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// The text is not in a known date format.
+    Format,
+    /// The format is right but the day does not exist (2026-02-30).
+    NoSuchDay {
+        /// Year as written.
+        year: i32,
+        /// Month as written.
+        month: u8,
+        /// Days the month really has, or 0 when the month itself is invalid.
+        days_in_month: u8,
+    },
+}
+
+impl Date {
+    /// Builds a date from its parts, if the day exists.
+    pub fn from_ymd(year: i32, month: u8, day: u8) -> Result<Date, DateError> {
+        let no_such_day = || DateError::NoSuchDay {
+            year,
+            month,
+            days_in_month: time::Month::try_from(month)
+                .map(|m| m.length(year))
+                .unwrap_or(0),
+        };
+        let month_value = time::Month::try_from(month).map_err(|_| no_such_day())?;
+        time::Date::from_calendar_date(year, month_value, day)
+            .map(Date)
+            .map_err(|_| no_such_day())
+    }
+
+    /// Reads `2026-11-28`, `2026/11/28`, `2026.11.28` or `2026年11月28日`.
+    pub fn parse(text: &str) -> Result<Date, DateError> {
+        let numbers = split_numbers(text.trim(), &["-", "/", ".", "年", "月", "日"])
+            .ok_or(DateError::Format)?;
+        match numbers.as_slice() {
+            [year, month, day] if (1000..=9999).contains(year) => {
+                let month = u8::try_from(*month).map_err(|_| DateError::Format)?;
+                let day = u8::try_from(*day).map_err(|_| DateError::Format)?;
+                Date::from_ymd(*year, month, day)
+            }
+            _ => Err(DateError::Format),
+        }
+    }
+
+    /// Year, month and day.
+    pub fn ymd(self) -> (i32, u8, u8) {
+        (self.0.year(), self.0.month() as u8, self.0.day())
+    }
+
+    /// Official Chinese form: `2026年11月28日` (no leading zeros).
+    pub fn chinese(self) -> String {
+        let (y, m, d) = self.ymd();
+        format!("{y}年{m}月{d}日")
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Splits `text` at any of `separators` into integers; `None` if any part is
+/// not a plain number. A trailing separator (年…日) is allowed.
+fn split_numbers(text: &str, separators: &[&str]) -> Option<Vec<i32>> {
+    let mut normalised = text.to_string();
+    for separator in separators {
+        normalised = normalised.replace(separator, " ");
+    }
+    normalised
+        .split_whitespace()
+        .map(|part| {
+            if part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit()) {
+                part.parse().ok()
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The month a briefing reports on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    /// Year, e.g. 2026.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+}
+
+impl Period {
+    /// Reads `2026-11`, `2026/11`, `2026.11` or `2026年11月`.
+    pub fn parse(text: &str) -> Option<Period> {
+        let numbers = split_numbers(text.trim(), &["-", "/", ".", "年", "月"])?;
+        match numbers.as_slice() {
+            [year, month] if (1000..=9999).contains(year) && (1..=12).contains(month) => {
+                Some(Period {
+                    year: *year,
+                    month: u8::try_from(*month).ok()?,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The month after this one.
+    pub fn next(self) -> Period {
+        if self.month == 12 {
+            Period {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Period {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
+    /// Official Chinese form: `2026年11月`.
+    pub fn chinese(self) -> String {
+        format!("{}年{}月", self.year, self.month)
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// When a task is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Deadline {
+    /// Due on a date.
+    Date(Date),
+    /// Standing work with no end date (长期).
+    Ongoing,
+}
+
+/// Words that mean "no end date".
+const ONGOING_WORDS: [&str; 4] = ["长期", "长期坚持", "持续推进", "ongoing"];
+
+impl Deadline {
+    /// Reads a date or one of the words for standing work.
+    pub fn parse(text: &str) -> Result<Deadline, DateError> {
+        if ONGOING_WORDS.contains(&text.trim()) {
+            return Ok(Deadline::Ongoing);
+        }
+        Date::parse(text).map(Deadline::Date)
+    }
+
+    /// Whether the deadline lies before `day`.
+    pub fn is_before(self, day: Date) -> bool {
+        matches!(self, Deadline::Date(date) if date < day)
+    }
+}
+
+impl fmt::Display for Deadline {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Deadline::Date(date) => f.write_str(&date.chinese()),
+            Deadline::Ongoing => f.write_str("长期"),
+        }
+    }
+}
+
+impl Serialize for Deadline {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Deadline::Date(date) => date.serialize(serializer),
+            Deadline::Ongoing => serializer.serialize_str("长期"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_words_in_both_languages() {
+        assert_eq!(Status::parse("已完成"), Some(Status::Done));
+        assert_eq!(Status::parse("on-track"), Some(Status::OnTrack));
+        assert_eq!(Status::parse("Delayed"), Some(Status::Delayed));
+        assert_eq!(Status::parse("未启动"), Some(Status::NotStarted));
+        assert_eq!(Status::parse("进行中了"), None);
+    }
+
+    #[test]
+    fn dates_in_common_formats() {
+        let expected = Date::from_ymd(2026, 11, 28).unwrap();
+        for text in ["2026-11-28", "2026/11/28", "2026.11.28", "2026年11月28日"] {
+            assert_eq!(Date::parse(text), Ok(expected), "{text}");
+        }
+        assert_eq!(expected.chinese(), "2026年11月28日");
+        assert_eq!(expected.to_string(), "2026-11-28");
+    }
+
+    #[test]
+    fn impossible_dates_are_named() {
+        assert_eq!(
+            Date::parse("2026-02-30"),
+            Err(DateError::NoSuchDay {
+                year: 2026,
+                month: 2,
+                days_in_month: 28
+            })
+        );
+        assert_eq!(Date::parse("28.11.2026"), Err(DateError::Format));
+        assert_eq!(Date::parse("下个月"), Err(DateError::Format));
+    }
+
+    #[test]
+    fn periods() {
+        let period = Period::parse("2026-11").unwrap();
+        assert_eq!(period.chinese(), "2026年11月");
+        assert_eq!(Period::parse("2026年12月"), Some(period.next()));
+        assert_eq!(period.next().next().to_string(), "2027-01");
+        assert_eq!(Period::parse("2026-13"), None);
+    }
+
+    #[test]
+    fn deadlines() {
+        assert_eq!(Deadline::parse("长期"), Ok(Deadline::Ongoing));
+        let day = Date::parse("2026-11-28").unwrap();
+        assert!(Deadline::parse("2026-10-31").unwrap().is_before(day));
+        assert!(!Deadline::Ongoing.is_before(day));
+    }
+}

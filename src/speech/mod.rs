@@ -1,0 +1,271 @@
+//! Parsing a leader's speech into an [`Outline`] of commitments.
+//!
+//! A speech is read as: a title, an optional salutation ("同志们："), some
+//! introductory paragraphs, one or more top-level *series* of enumerated
+//! parts ("首先…其次…第三…", "一是…二是…", "一、…（一）…1.…"), and an
+//! optional closing line ("谢谢大家！"). Parts nest by marker style; a leaf
+//! part is further split into *directives* (its sentences that open with
+//! 要) or, for ordinal-word items, into *tasks* (its action clauses).
+//!
+//! Every node gets a stable dotted id ("2.1" is the first part of the
+//! second series, "2.1.3" its third task) and a short Chinese label, so
+//! progress files can refer to commitments by either.
+//!
+//! Text is never lost: the title, salutation, introduction, each node's
+//! marker and own [`Node::text`] in pre-order, and the closing, read in
+//! turn, give back every word of the speech.
+
+mod build;
+mod display;
+mod frame;
+mod label;
+mod markers;
+mod split;
+mod text;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+use build::{Draft, Tree};
+use split::Piece;
+
+/// Parse a speech. Never fails on valid UTF-8; unstructured text stays paragraphs.
+#[must_use]
+pub fn parse(text: &str) -> Outline {
+    let paragraphs = text::paragraphs(text);
+    let frame = frame::detect(&paragraphs);
+    let tree = build::build(frame.body);
+    Outline {
+        title: frame.title.to_string(),
+        salutation: frame.salutation.map(str::to_string),
+        parts: assemble(&tree),
+        introduction: tree.introduction,
+        closing: frame.closing.map(str::to_string),
+    }
+}
+
+/// A parsed speech.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outline {
+    /// First non-empty line (trimmed); "" if the text is empty.
+    pub title: String,
+    /// A short line ending with a colon right after the title, e.g. "同志们：".
+    pub salutation: Option<String>,
+    /// Paragraphs before the first enumerated part.
+    pub introduction: Vec<String>,
+    /// Top-level series, each holding its parts.
+    pub parts: Vec<Node>,
+    /// Final line such as "发言完毕，谢谢大家！".
+    pub closing: Option<String>,
+}
+
+/// One node of the outline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    /// Stable dotted path: "2" (series), "2.1" (part), "2.1.3" (task) ….
+    pub id: String,
+    /// What the node is.
+    pub kind: NodeKind,
+    /// The enumeration marker as written ("首先", "一是", "一、", "（一）",
+    /// "1." …); "" for series, directives, tasks and paragraphs.
+    pub marker: String,
+    /// Short label ("提升战", "三大保卫战", "要以走在前列为总要求" …).
+    pub label: String,
+    /// The heading sentence without the marker; for a series, its lead-in.
+    pub heading: String,
+    /// The node's own text without marker: heading and body up to its first
+    /// child. Children's text is in the children (see [`Node::full_text`]).
+    pub text: String,
+    /// Child nodes in document order.
+    pub children: Vec<Node>,
+}
+
+/// The kind of an outline node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// A top-level run of sibling parts, with its lead-in text.
+    Series,
+    /// An enumerated item ("首先", "一是", "一、" …).
+    Part,
+    /// A sentence opening with 要 inside a part ("要以…为…").
+    Directive,
+    /// An action clause inside a part ("全面落实林长制").
+    Task,
+    /// Text that belongs to no enumerated item.
+    Paragraph,
+}
+
+impl Node {
+    /// The node's own text followed by all its descendants' text, one
+    /// piece per line.
+    #[must_use]
+    pub fn full_text(&self) -> String {
+        let mut pieces = vec![self.text.clone()];
+        pieces.extend(self.children.iter().map(Node::full_text));
+        pieces.retain(|piece| !piece.is_empty());
+        pieces.join("\n")
+    }
+}
+
+impl Outline {
+    /// Depth-first iterator over all nodes (pre-order).
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        PreOrder {
+            stack: self.parts.iter().rev().collect(),
+        }
+    }
+
+    /// Find by exact id.
+    #[must_use]
+    pub fn find(&self, id: &str) -> Option<&Node> {
+        self.nodes().find(|node| node.id == id)
+    }
+
+    /// Resolve a user reference: exact id match first; else all nodes whose
+    /// label equals the reference; else nodes whose label or heading contains
+    /// the reference (substring). Returns all candidates (caller reports
+    /// unknown/ambiguous). A blank reference matches nothing.
+    #[must_use]
+    pub fn resolve(&self, reference: &str) -> Vec<&Node> {
+        let reference = reference.trim();
+        if reference.is_empty() {
+            return Vec::new();
+        }
+        if let Some(node) = self.find(reference) {
+            return vec![node];
+        }
+        let by_label: Vec<&Node> = self.nodes().filter(|n| n.label == reference).collect();
+        if !by_label.is_empty() {
+            return by_label;
+        }
+        self.nodes()
+            .filter(|n| n.label.contains(reference) || n.heading.contains(reference))
+            .collect()
+    }
+
+    /// The commitments: Part nodes that have Task children (plus, in speeches
+    /// where no part has tasks, the leaf Parts). In document order.
+    #[must_use]
+    pub fn commitments(&self) -> Vec<&Node> {
+        let with_tasks: Vec<&Node> = self
+            .nodes()
+            .filter(|n| n.kind == NodeKind::Part && has_child(n, NodeKind::Task))
+            .collect();
+        if !with_tasks.is_empty() {
+            return with_tasks;
+        }
+        self.nodes()
+            .filter(|n| n.kind == NodeKind::Part && !has_child(n, NodeKind::Part))
+            .collect()
+    }
+
+    /// Parent of a node by id, if any.
+    #[must_use]
+    pub fn parent(&self, id: &str) -> Option<&Node> {
+        self.find(id)?;
+        let (parent_id, _) = id.rsplit_once('.')?;
+        self.find(parent_id)
+    }
+}
+
+/// Whether a node has a direct child of `kind`.
+fn has_child(node: &Node, kind: NodeKind) -> bool {
+    node.children.iter().any(|child| child.kind == kind)
+}
+
+/// Pre-order traversal state.
+struct PreOrder<'a> {
+    stack: Vec<&'a Node>,
+}
+
+impl<'a> Iterator for PreOrder<'a> {
+    type Item = &'a Node;
+
+    fn next(&mut self) -> Option<&'a Node> {
+        let node = self.stack.pop()?;
+        self.stack.extend(node.children.iter().rev());
+        Some(node)
+    }
+}
+
+/// Turns the drafts into nodes with ids and labels.
+fn assemble(tree: &Tree) -> Vec<Node> {
+    tree.roots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &root)| {
+            let draft = tree.drafts.get(root)?;
+            let number = i + 1;
+            let id = number.to_string();
+            Some(Node {
+                kind: NodeKind::Series,
+                marker: String::new(),
+                label: label::series(number),
+                heading: draft.text.clone(),
+                text: draft.text.clone(),
+                children: assemble_children(tree, draft, &id),
+                id,
+            })
+        })
+        .collect()
+}
+
+/// Assembles the children of a draft under the id `parent_id`.
+fn assemble_children(tree: &Tree, draft: &Draft, parent_id: &str) -> Vec<Node> {
+    draft
+        .children
+        .iter()
+        .filter_map(|&child| tree.drafts.get(child))
+        .enumerate()
+        .map(|(i, child)| assemble_node(tree, child, format!("{parent_id}.{}", i + 1)))
+        .collect()
+}
+
+/// Assembles a part or paragraph; a leaf part's body is split into
+/// directives or tasks here.
+fn assemble_node(tree: &Tree, draft: &Draft, id: String) -> Node {
+    let mut children = assemble_children(tree, draft, &id);
+    let mut own = draft.text.clone();
+    if draft.kind == NodeKind::Part && children.is_empty() {
+        let allow_tasks = draft.style.is_some_and(|style| !style.is_heading());
+        let split = split::split_part(&draft.text, allow_tasks);
+        own = split.own;
+        children = split
+            .pieces
+            .into_iter()
+            .enumerate()
+            .map(|(i, piece)| piece_node(piece, format!("{id}.{}", i + 1)))
+            .collect();
+    }
+    let heading = text::heading(&own).to_string();
+    let label = match draft.kind {
+        NodeKind::Part => label::part(&heading),
+        _ => label::first_words(&own),
+    };
+    Node {
+        id,
+        kind: draft.kind,
+        marker: draft.marker.clone(),
+        label,
+        heading,
+        text: own,
+        children,
+    }
+}
+
+/// A directive or task node from a split piece.
+fn piece_node(piece: Piece, id: String) -> Node {
+    Node {
+        id,
+        kind: piece.kind,
+        marker: String::new(),
+        label: piece.label,
+        heading: text::heading(&piece.text).to_string(),
+        text: piece.text,
+        children: Vec::new(),
+    }
+}

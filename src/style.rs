@@ -1,0 +1,295 @@
+//! Style values: page geometry, grid, faces, sizes, colours.
+//!
+//! The defaults live in `templates/style.toml` (compiled into the binary);
+//! a user file given with `--style` overrides any subset of them. Both
+//! writers read this one [`Style`]: the PDF template receives it through
+//! `sys.inputs`, the DOCX writer converts it to twips and half-points.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::source::SourceFile;
+
+/// The default style file, as shipped.
+pub const DEFAULT_STYLE_TOML: &str = include_str!("../templates/style.toml");
+
+/// Every style value of a briefing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Style {
+    /// Paper size and margins.
+    pub page: PageStyle,
+    /// The line and character grid of the body.
+    pub grid: GridStyle,
+    /// Font sizes per role.
+    pub size: SizeStyle,
+    /// Colours.
+    pub color: ColorStyle,
+    /// Rule thicknesses.
+    pub rule: RuleStyle,
+    /// Heading options.
+    pub heading: HeadingStyle,
+    /// Faces per role: `body`, `title`, `hei`, `kai`, `song`, `ascii`.
+    pub face: BTreeMap<String, Face>,
+}
+
+/// Paper and margins, in millimetres.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageStyle {
+    /// Paper width.
+    pub width_mm: f64,
+    /// Paper height.
+    pub height_mm: f64,
+    /// Top margin (天头).
+    pub top_mm: f64,
+    /// Left margin (订口).
+    pub left_mm: f64,
+    /// Right margin.
+    pub right_mm: f64,
+    /// Bottom margin.
+    pub bottom_mm: f64,
+    /// Distance from the bottom of the type area to the page number.
+    pub page_number_gap_mm: f64,
+}
+
+/// The body grid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GridStyle {
+    /// Lines on a full page.
+    pub lines_per_page: u32,
+    /// Characters on a full line.
+    pub chars_per_line: u32,
+}
+
+/// Font sizes in points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SizeStyle {
+    /// Body text and headings.
+    pub body_pt: f64,
+    /// The article title.
+    pub title_pt: f64,
+    /// The briefing's name in the masthead (shrunk to fit one line).
+    pub masthead_pt: f64,
+    /// The issue number under the name.
+    pub issue_pt: f64,
+    /// Office and date under the issue number.
+    pub masthead_info_pt: f64,
+    /// Page numbers.
+    pub page_number_pt: f64,
+    /// The end block (报/送/发).
+    pub imprint_pt: f64,
+    /// Table text.
+    pub table_pt: f64,
+    /// The "附件1" label.
+    pub attachment_label_pt: f64,
+}
+
+/// Colours as `#RRGGBB`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColorStyle {
+    /// The official red of masthead and rules.
+    pub red: String,
+    /// Text colour.
+    pub text: String,
+}
+
+/// Rule thicknesses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleStyle {
+    /// The thick red rule under the masthead, in points.
+    pub masthead_pt: f64,
+    /// First and last rule of the end block, in millimetres.
+    pub imprint_outer_mm: f64,
+    /// Rules between, in millimetres.
+    pub imprint_inner_mm: f64,
+}
+
+/// Heading options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingStyle {
+    /// Whether level-3 headings (1.) are bold.
+    pub level3_bold: bool,
+}
+
+/// The face of one role, for each writer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Face {
+    /// East Asian font name written into the DOCX.
+    pub docx: String,
+    /// ASCII font name written into the DOCX.
+    pub docx_ascii: String,
+    /// Typst families tried in order for the PDF.
+    pub pdf: Vec<String>,
+    /// Weight for the PDF (`regular` or `bold`).
+    #[serde(default = "regular")]
+    pub pdf_weight: String,
+}
+
+fn regular() -> String {
+    "regular".to_string()
+}
+
+/// Roles every style must define a face for.
+pub const FACE_ROLES: [&str; 6] = ["body", "title", "hei", "kai", "song", "ascii"];
+
+impl Style {
+    /// The shipped defaults.
+    pub fn default_style() -> Style {
+        Self::from_toml_text(DEFAULT_STYLE_TOML)
+            .expect("templates/style.toml is valid; a unit test checks it")
+    }
+
+    /// Defaults overridden by the TOML file at `path`.
+    pub fn load_override(path: &Path) -> Result<Style, Diagnostic> {
+        let file = SourceFile::read(path)?;
+        let user: toml::Table = toml::from_str(&file.text)
+            .map_err(|err| toml_diagnostic(&file, err.message(), err.span()))?;
+        let mut merged: toml::Table =
+            toml::from_str(DEFAULT_STYLE_TOML).expect("templates/style.toml is valid");
+        merge(&mut merged, user);
+        let style: Style = toml::Value::Table(merged)
+            .try_into()
+            .map_err(|err: toml::de::Error| toml_diagnostic(&file, err.message(), None))?;
+        style.check().map_err(|message| {
+            Diagnostic::error(format!("{}：{message}", file.path.display()))
+                .with_help("对照 templates/style.toml 修改")
+        })?;
+        Ok(style)
+    }
+
+    fn from_toml_text(text: &str) -> Result<Style, String> {
+        let style: Style = toml::from_str(text).map_err(|e| e.to_string())?;
+        style.check()?;
+        Ok(style)
+    }
+
+    /// Checks what serde cannot: every role present, sizes positive.
+    fn check(&self) -> Result<(), String> {
+        if let Some(role) = FACE_ROLES.iter().find(|r| !self.face.contains_key(**r)) {
+            return Err(format!("缺少字体角色 [face.{role}]"));
+        }
+        let lengths = [
+            self.page.width_mm,
+            self.page.height_mm,
+            self.size.body_pt,
+            self.size.title_pt,
+            self.size.masthead_pt,
+        ];
+        if lengths.iter().any(|v| !v.is_finite() || *v <= 0.0) {
+            return Err("纸张尺寸和字号必须是正数".to_string());
+        }
+        if self.type_width_mm() <= 0.0 || self.type_height_mm() <= 0.0 {
+            return Err("页边距太大，版心没有空间".to_string());
+        }
+        if self.grid.lines_per_page == 0 || self.grid.chars_per_line == 0 {
+            return Err("每面行数和每行字数必须大于 0".to_string());
+        }
+        Ok(())
+    }
+
+    /// The face of a role; roles are checked at load time.
+    pub fn face(&self, role: &str) -> &Face {
+        &self.face[role]
+    }
+
+    /// Width of the type area (版心).
+    pub fn type_width_mm(&self) -> f64 {
+        self.page.width_mm - self.page.left_mm - self.page.right_mm
+    }
+
+    /// Height of the type area.
+    pub fn type_height_mm(&self) -> f64 {
+        self.page.height_mm - self.page.top_mm - self.page.bottom_mm
+    }
+
+    /// Distance between baselines of body lines, in points.
+    pub fn line_pitch_pt(&self) -> f64 {
+        mm_to_pt(self.type_height_mm()) / f64::from(self.grid.lines_per_page)
+    }
+
+    /// Width of one character cell, in points.
+    pub fn char_cell_pt(&self) -> f64 {
+        mm_to_pt(self.type_width_mm()) / f64::from(self.grid.chars_per_line)
+    }
+}
+
+/// Millimetres to points.
+pub fn mm_to_pt(mm: f64) -> f64 {
+    mm * 72.0 / 25.4
+}
+
+/// Overlays `user` onto `base`, table by table.
+fn merge(base: &mut toml::Table, user: toml::Table) {
+    for (key, value) in user {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(base_table)), toml::Value::Table(user_table)) => {
+                merge(base_table, user_table);
+            }
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+fn toml_diagnostic(
+    file: &std::sync::Arc<SourceFile>,
+    message: &str,
+    span: Option<std::ops::Range<usize>>,
+) -> Diagnostic {
+    let diagnostic = Diagnostic::error(format!("版式文件有误 (style file error)：{message}"))
+        .with_help("对照 templates/style.toml 中的项名和单位修改");
+    match span {
+        Some(range) => diagnostic.at(Span::new(std::sync::Arc::clone(file), range), "这里"),
+        None => diagnostic,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_follow_the_standard() {
+        let style = Style::default_style();
+        assert_eq!(style.type_width_mm(), 156.0);
+        assert_eq!(style.type_height_mm(), 225.0);
+        assert!((style.line_pitch_pt() - 28.99).abs() < 0.01);
+        assert!((style.char_cell_pt() - 15.79).abs() < 0.01);
+        assert_eq!(style.face("body").docx, "仿宋_GB2312");
+    }
+
+    #[test]
+    fn an_override_changes_one_value_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("style.toml");
+        std::fs::write(
+            &path,
+            "[page]\nleft_mm = 30.0\n[color]\nred = \"#C00000\"\n",
+        )
+        .unwrap();
+        let style = Style::load_override(&path).unwrap();
+        assert_eq!(style.page.left_mm, 30.0);
+        assert_eq!(style.page.top_mm, 37.0);
+        assert_eq!(style.color.red, "#C00000");
+    }
+
+    #[test]
+    fn a_bad_override_is_located() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("style.toml");
+        std::fs::write(&path, "[page]\nleft_mm = \"宽\"\n").unwrap();
+        let err = Style::load_override(&path).unwrap_err();
+        assert!(err.message.contains("版式文件有误"), "{}", err.message);
+    }
+}

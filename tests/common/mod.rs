@@ -45,3 +45,70 @@ pub fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 pub fn project_file(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
+
+/// Whether an external tool is on the PATH. Where it is absent the calling
+/// test is skipped with a message, except in CI (`CI=true`), where `.ci/run`
+/// installs it and its absence is a failure.
+pub fn have_tool(name: &str) -> bool {
+    let found = Command::new(name)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{name} is required in CI; .ci/run installs it"
+        );
+        eprintln!("skipped: {name} is not installed");
+    }
+    found
+}
+
+/// Converts a DOCX to PDF with LibreOffice, rendering the official face names
+/// with the bundled fonts through `fonts/fontconfig/fonts.conf`.
+pub fn libreoffice_to_pdf(docx: &Path, out_dir: &Path) -> PathBuf {
+    let profile = out_dir.join("lo-profile");
+    let profile_url = format!(
+        "file:///{}",
+        profile.display().to_string().trim_start_matches('/')
+    );
+    let output = Command::new("soffice")
+        .arg(format!("-env:UserInstallation={profile_url}"))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out_dir)
+        .arg(docx)
+        .env(
+            "FONTCONFIG_FILE",
+            project_file("fonts/fontconfig/fonts.conf"),
+        )
+        .output()
+        .expect("soffice runs");
+    assert!(
+        output.status.success(),
+        "soffice failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pdf = out_dir.join(docx.with_extension("pdf").file_name().expect("a file name"));
+    assert!(
+        pdf.exists(),
+        "soffice wrote no PDF: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    pdf
+}
+
+/// The text of a PDF as poppler's pdftotext reads it (reading order, no layout).
+pub fn pdf_text(pdf: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Text without any whitespace: line breaks fall differently in each renderer.
+pub fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}

@@ -154,8 +154,8 @@ impl Style {
         let file = SourceFile::read(path)?;
         let user: toml::Table = toml::from_str(&file.text)
             .map_err(|err| toml_diagnostic(&file, err.message(), err.span()))?;
-        let mut merged: toml::Table =
-            toml::from_str(DEFAULT_STYLE_TOML).expect("templates/style.toml is valid");
+        let mut merged = default_table();
+        check_keys(&file, &merged, &user, &mut Vec::new())?;
         merge(&mut merged, user);
         let style: Style = toml::Value::Table(merged)
             .try_into()
@@ -228,6 +228,112 @@ pub fn mm_to_pt(mm: f64) -> f64 {
     mm * 72.0 / 25.4
 }
 
+/// The shipped defaults as a TOML table.
+fn default_table() -> toml::Table {
+    toml::from_str(DEFAULT_STYLE_TOML).expect("templates/style.toml is valid")
+}
+
+/// Checks every key of `user` against the defaults: it must exist (a new
+/// face role may be added, shaped like `face.body`) and hold the same kind
+/// of value. Errors point at the key in the user's file.
+fn check_keys(
+    file: &std::sync::Arc<SourceFile>,
+    defaults: &toml::Table,
+    user: &toml::Table,
+    path: &mut Vec<String>,
+) -> Result<(), Diagnostic> {
+    for (key, value) in user {
+        let known = defaults.get(key).or_else(|| {
+            (path.as_slice() == ["face"])
+                .then(|| defaults.get("body"))
+                .flatten()
+        });
+        path.push(key.clone());
+        let dotted = path.join(".");
+        let Some(default) = known else {
+            let closest = defaults
+                .keys()
+                .map(|name| (strsim::jaro_winkler(key, name), name))
+                .filter(|(score, _)| *score > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let mut diagnostic = Diagnostic::error(format!("未知的版式项“{dotted}” (unknown key)"));
+            diagnostic = match closest {
+                Some((_, name)) => diagnostic.with_help(format!("是不是要写“{name}”？")),
+                None => diagnostic.with_help("删去这一项，或对照 templates/style.toml 改正项名"),
+            };
+            return Err(locate(file, path, diagnostic));
+        };
+        match (default, value) {
+            (toml::Value::Table(defaults), toml::Value::Table(user)) => {
+                check_keys(file, defaults, user, path)?;
+            }
+            (toml::Value::Float(_), toml::Value::Integer(_)) => {}
+            (default, value) if default.type_str() != value.type_str() => {
+                let wanted = kind_in_chinese(default);
+                let diagnostic =
+                    Diagnostic::error(format!("版式项“{dotted}”应为{wanted} (wrong type)"))
+                        .with_help(format!("把它改成{wanted}，例如默认值 {default}"));
+                return Err(locate(file, path, diagnostic));
+            }
+            _ => {}
+        }
+        path.pop();
+    }
+    Ok(())
+}
+
+/// What a TOML value is, for messages.
+fn kind_in_chinese(value: &toml::Value) -> &'static str {
+    match value {
+        toml::Value::Float(_) | toml::Value::Integer(_) => "数字",
+        toml::Value::String(_) => "用引号括起的文字",
+        toml::Value::Boolean(_) => "true 或 false",
+        toml::Value::Array(_) => "列表，如 [\"甲\", \"乙\"]",
+        _ => "一组项",
+    }
+}
+
+/// Points `diagnostic` at the line defining the key `path` (`page.left_mm`):
+/// the key's line after its `[table]` header, or the header itself.
+fn locate(
+    file: &std::sync::Arc<SourceFile>,
+    path: &[String],
+    diagnostic: Diagnostic,
+) -> Diagnostic {
+    let (key, tables) = path.split_last().expect("a key path is never empty");
+    let header = format!("[{}]", tables.join("."));
+    let text = &file.text;
+    let section_start = if tables.is_empty() {
+        Some(0)
+    } else {
+        text.find(&header).map(|i| i + header.len())
+    };
+    let found = section_start.and_then(|start| {
+        let mut offset = start;
+        for line in text[start..].split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if offset > start && trimmed.starts_with('[') {
+                break;
+            }
+            let rest = trimmed.strip_prefix(key.as_str()).map(str::trim_start);
+            if rest.is_some_and(|r| r.starts_with('=')) {
+                let column = line.len() - trimmed.len();
+                return Some(offset + column..offset + column + key.len());
+            }
+            offset += line.len();
+        }
+        None
+    });
+    let range = found.or_else(|| {
+        let table_header = format!("[{}]", path.join("."));
+        text.find(&table_header).map(|i| i..i + table_header.len())
+    });
+    match range {
+        Some(range) => diagnostic.at(Span::new(std::sync::Arc::clone(file), range), "这一项"),
+        None => diagnostic,
+    }
+}
+
 /// Overlays `user` onto `base`, table by table.
 fn merge(base: &mut toml::Table, user: toml::Table) {
     for (key, value) in user {
@@ -284,12 +390,46 @@ mod tests {
         assert_eq!(style.color.red, "#C00000");
     }
 
-    #[test]
-    fn a_bad_override_is_located() {
+    fn override_error(text: &str) -> Diagnostic {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("style.toml");
-        std::fs::write(&path, "[page]\nleft_mm = \"宽\"\n").unwrap();
-        let err = Style::load_override(&path).unwrap_err();
+        std::fs::write(&path, text).unwrap();
+        Style::load_override(&path).unwrap_err()
+    }
+
+    #[test]
+    fn a_wrong_type_is_located() {
+        let err = override_error("# 我的版式\n[page]\nleft_mm = \"宽\"\n");
+        assert!(
+            err.message.contains("“page.left_mm”应为数字"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.line_column(), Some((3, 1)));
+    }
+
+    #[test]
+    fn an_unknown_key_is_located_with_a_suggestion() {
+        let err = override_error("[color]\nred = \"#C00000\"\n[page]\nleft = 30\n");
+        assert!(
+            err.message.contains("未知的版式项“page.left”"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.line_column(), Some((4, 1)));
+        assert!(err.help[0].contains("left_mm"), "{:?}", err.help);
+    }
+
+    #[test]
+    fn a_syntax_error_is_located() {
+        let err = override_error("[page\nleft_mm = 3\n");
         assert!(err.message.contains("版式文件有误"), "{}", err.message);
+        assert_eq!(err.line_column().map(|(line, _)| line), Some(1));
+    }
+
+    #[test]
+    fn a_new_face_role_is_checked_like_body() {
+        let err = override_error("[face.custom]\ndocx = 3\n");
+        assert!(err.message.contains("face.custom.docx"), "{}", err.message);
     }
 }

@@ -6,6 +6,7 @@
 //! - [`progress`] loads and validates the month's YAML against that outline;
 //! - [`briefing`] merges both into the document model both writers read;
 //! - [`style`] holds every layout value, read by both writers;
+//! - [`render`] writes the PDF (typst) and the DOCX (docx-rs);
 //! - [`check`] sums a validated month up for the clerk;
 //! - [`skeleton`] writes next month's file to fill in;
 //! - [`output`] writes files atomically;
@@ -17,6 +18,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod output;
 pub mod progress;
+pub mod render;
 pub mod skeleton;
 pub mod source;
 pub mod speech;

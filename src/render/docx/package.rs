@@ -1,0 +1,272 @@
+//! Packaging: the XML that docx-rs has no API for, patched into its parts,
+//! then a zip that is the same byte for byte on every run.
+//!
+//! Patches (each looks for a fixed piece of docx-rs's output and fails with
+//! an internal error if docx-rs changes it):
+//! - `docProps/core.xml` is written here: docx-rs has no title;
+//! - `word/fontTable.xml` lists the style's faces with substitutes;
+//! - `word/styles.xml` gets the text colour, `w:lang`, widow control and
+//!   punctuation hanging in the document defaults;
+//! - `word/document.xml` gets `w:tblHeader` on each table's first row
+//!   (not on the floating end block);
+//! - `word/settings.xml` loses `w:balanceSingleByteDoubleByteWidth`, which
+//!   would make Word widen Latin letters and digits and break lines
+//!   differently from the PDF;
+//! - paragraph ids (`w14:paraId`), which docx-rs draws from a per-thread
+//!   counter, are numbered afresh so that two documents built in one process
+//!   are identical.
+//!
+//! The zip is written here rather than by docx-rs's `pack`: its entries would
+//! carry the current time as soon as any crate in the build enabled the zip
+//! crate's `time` feature.
+
+use std::io::{Cursor, Write};
+
+use docx_rs::XMLDocx;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::fonts::font_table_xml;
+use super::units::Metrics;
+use crate::briefing::DocumentInfo;
+use crate::diagnostic::Diagnostic;
+use crate::style::Style;
+
+/// Escapes text for XML content and attribute values.
+pub(super) fn escape_xml(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// Patches the parts and zips them.
+pub(super) fn package(
+    mut xml: XMLDocx,
+    info: &DocumentInfo,
+    style: &Style,
+    metrics: &Metrics,
+) -> Result<Vec<u8>, Diagnostic> {
+    xml.doc_props.core = core_xml(info)?.into_bytes();
+    xml.font_table = font_table_xml(style).into_bytes();
+    xml.styles = doc_defaults(&text(&xml.styles)?, info, metrics)?.into_bytes();
+    xml.settings = text(&xml.settings)?
+        .replace("<w:balanceSingleByteDoubleByteWidth />", "")
+        .into_bytes();
+    let document = mark_header_rows(&text(&xml.document)?);
+    let mut ids = ParagraphIds::default();
+    xml.document = ids.renumber(&document).into_bytes();
+    for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
+        *part = ids.renumber(&text(part)?).into_bytes();
+    }
+    zip_parts(xml).map_err(|err| internal(&format!("打包失败：{err}")))
+}
+
+/// A part as text.
+fn text(part: &[u8]) -> Result<String, Diagnostic> {
+    String::from_utf8(part.to_vec()).map_err(|_| internal("docx-rs 输出了非 UTF-8 的 XML"))
+}
+
+/// An error of this writer, not of the user's input.
+fn internal(what: &str) -> Diagnostic {
+    Diagnostic::error(format!("生成 DOCX 时出现内部错误：{what}"))
+        .with_help("请把这条消息和所用的输入文件报告给 jianbao 的维护者")
+}
+
+/// `docProps/core.xml`: title, author, language and the briefing's date as
+/// both creation and modification time (never the clock).
+fn core_xml(info: &DocumentInfo) -> Result<String, Diagnostic> {
+    let [year, month, day] = info.date;
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return Err(internal(&format!("文档日期 {year}-{month}-{day} 无效")));
+    }
+    let date = format!("{year:04}-{month:02}-{day:02}T00:00:00Z");
+    let title = escape_xml(&info.title);
+    let author = escape_xml(&info.author);
+    let language = escape_xml(&info.language);
+    Ok(format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <cp:coreProperties \
+         xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+         xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dc:title>{title}</dc:title>\
+         <dc:creator>{author}</dc:creator>\
+         <cp:lastModifiedBy>{author}</cp:lastModifiedBy>\
+         <cp:revision>1</cp:revision>\
+         <dcterms:created xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:created>\
+         <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:modified>\
+         <dc:language>{language}</dc:language>\
+         </cp:coreProperties>"
+    ))
+}
+
+/// Completes the document defaults. Runs get the text colour and the
+/// languages (Latin `en-US`, East Asian from the document), which let Word
+/// and LibreOffice apply Chinese line-breaking rules. Paragraphs get widow
+/// control off (the grid must fill every page) and `w:overflowPunct="1"`:
+/// Word's default (a closing mark may hang past the right edge, keeping 28
+/// characters on the line), written out because LibreOffice 7.4 reads the
+/// value inverted. In LibreOffice hanging is thereby off, which it needs:
+/// it does not paint a mark hanging from a justified line, so the mark would
+/// vanish; it moves the last character and the mark to the next line instead.
+fn doc_defaults(
+    styles: &str,
+    info: &DocumentInfo,
+    metrics: &Metrics,
+) -> Result<String, Diagnostic> {
+    let run = format!(
+        "<w:color w:val=\"{}\" /><w:lang w:val=\"en-US\" w:eastAsia=\"{}\" />",
+        metrics.text_color,
+        escape_xml(&info.language)
+    );
+    let styles = insert_at(styles, "</w:rPr></w:rPrDefault>", 0, &run)?;
+    const PARAGRAPH: &str = "<w:pPrDefault><w:pPr>";
+    insert_at(
+        &styles,
+        PARAGRAPH,
+        PARAGRAPH.len(),
+        "<w:widowControl w:val=\"0\" /><w:overflowPunct w:val=\"1\" />",
+    )
+}
+
+/// `xml` with `insertion` at `offset` bytes from the start of the first
+/// `anchor`.
+fn insert_at(
+    xml: &str,
+    anchor: &str,
+    offset: usize,
+    insertion: &str,
+) -> Result<String, Diagnostic> {
+    let position = xml
+        .find(anchor)
+        .map(|start| start + offset)
+        .ok_or_else(|| internal(&format!("docx-rs 的输出中找不到 {anchor}")))?;
+    let mut patched = String::with_capacity(xml.len() + insertion.len());
+    patched.push_str(&xml[..position]);
+    patched.push_str(insertion);
+    patched.push_str(&xml[position..]);
+    Ok(patched)
+}
+
+/// Marks the first row of every table that is not floating as a header row
+/// repeated on each page.
+fn mark_header_rows(document: &str) -> String {
+    const OPEN: &str = "<w:tbl>";
+    const CLOSE: &str = "</w:tbl>";
+    let mut out = String::with_capacity(document.len() + 256);
+    let mut rest = document;
+    while let Some(start) = rest.find(OPEN) {
+        let (before, table) = rest.split_at(start);
+        out.push_str(before);
+        let end = table.find(CLOSE).map_or(table.len(), |i| i + CLOSE.len());
+        out.push_str(&mark_first_row(&table[..end]));
+        rest = &table[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One table with `w:tblHeader` in its first row's properties.
+fn mark_first_row(table: &str) -> String {
+    const ROW_PROPERTIES: &str = "<w:trPr>";
+    match table.find(ROW_PROPERTIES) {
+        Some(position) if !table.contains("<w:tblpPr") => {
+            let at = position + ROW_PROPERTIES.len();
+            format!("{}<w:tblHeader />{}", &table[..at], &table[at..])
+        }
+        _ => table.to_string(),
+    }
+}
+
+/// Paragraph ids in order of appearance, unique across the parts.
+#[derive(Default)]
+struct ParagraphIds {
+    /// The last id given.
+    last: u32,
+}
+
+impl ParagraphIds {
+    /// `part` with every `w14:paraId` replaced by the next id.
+    fn renumber(&mut self, part: &str) -> String {
+        const ATTRIBUTE: &str = "w14:paraId=\"";
+        let mut out = String::with_capacity(part.len());
+        let mut rest = part;
+        while let Some(start) = rest.find(ATTRIBUTE) {
+            let value = start + ATTRIBUTE.len();
+            out.push_str(&rest[..value]);
+            let Some(length) = rest[value..].find('"') else {
+                break;
+            };
+            self.last += 1;
+            out.push_str(&format!("{:08X}", self.last));
+            rest = &rest[value + length..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// The parts as a zip with fixed times, in docx-rs's order.
+fn zip_parts(xml: XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), xml.content_type),
+        ("_rels/.rels".into(), xml.rels),
+        ("docProps/app.xml".into(), xml.doc_props.app),
+        ("docProps/core.xml".into(), xml.doc_props.core),
+        ("docProps/custom.xml".into(), xml.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), xml.document_rels),
+        ("word/document.xml".into(), xml.document),
+        ("word/styles.xml".into(), xml.styles),
+        ("word/settings.xml".into(), xml.settings),
+        ("word/fontTable.xml".into(), xml.font_table),
+        ("word/comments.xml".into(), xml.comments),
+        ("word/numbering.xml".into(), xml.numberings),
+        ("word/commentsExtended.xml".into(), xml.comments_extended),
+        ("word/footnotes.xml".into(), xml.footnotes),
+    ];
+    numbered_parts(&mut parts, "header", xml.headers, xml.header_rels);
+    numbered_parts(&mut parts, "footer", xml.footers, xml.footer_rels);
+    parts.extend(
+        xml.media
+            .into_iter()
+            .map(|(id, bytes)| (format!("word/media/{id}.png"), bytes)),
+    );
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::DEFAULT)
+        .unix_permissions(0o644);
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        writer.start_file(name, options)?;
+        writer.write_all(&bytes)?;
+    }
+    Ok(writer.finish()?.into_inner())
+}
+
+/// `word/header1.xml` … with their relationship parts, where present.
+fn numbered_parts(
+    parts: &mut Vec<(String, Vec<u8>)>,
+    kind: &str,
+    contents: Vec<Vec<u8>>,
+    rels: Vec<Vec<u8>>,
+) {
+    let mut rels = rels.into_iter();
+    for (index, content) in contents.into_iter().enumerate() {
+        let number = index + 1;
+        parts.push((format!("word/{kind}{number}.xml"), content));
+        if let Some(rel) = rels.next() {
+            parts.push((format!("word/_rels/{kind}{number}.xml.rels"), rel));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! The page: paper, margins and the page-number footers.
+//!
+//! Page numbers read `— 1 —` in the Song face at the page-number size, the
+//! page-number gap below the type area: right-aligned one character in on
+//! odd pages, left-aligned one character in on even pages. docx-rs's
+//! `PageNum` run cannot carry a font or size, so the PAGE field is built
+//! from field characters.
+
+use docx_rs::{
+    AlignmentType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, PageMargin, Paragraph, Run,
+    SpecialIndentType,
+};
+
+use super::blocks::text_run;
+use super::fonts::run_fonts;
+use super::styles::exact;
+use super::units::{Metrics, pt_to_half_points, pt_to_twips};
+use crate::briefing::PageNumbers;
+use crate::style::Style;
+
+/// Paper size and margins; the header distance mirrors the footer's.
+pub(super) fn page_setup(docx: Docx, metrics: &Metrics) -> Docx {
+    let width = u32::try_from(metrics.page_width).unwrap_or(0);
+    let height = u32::try_from(metrics.page_height).unwrap_or(0);
+    docx.page_size(width, height).page_margin(
+        PageMargin::new()
+            .top(metrics.margin_top)
+            .bottom(metrics.margin_bottom)
+            .left(metrics.margin_left)
+            .right(metrics.margin_right)
+            .header(metrics.footer_distance)
+            .footer(metrics.footer_distance)
+            .gutter(0),
+    )
+}
+
+/// The odd-page (default) and even-page footers; the even footer switches
+/// on `w:evenAndOddHeaders`.
+pub(super) fn footers(docx: Docx, numbers: &PageNumbers, style: &Style, metrics: &Metrics) -> Docx {
+    let one_char = pt_to_twips(style.size.page_number_pt);
+    let odd = page_number(numbers, style, metrics)
+        .align(AlignmentType::Right)
+        .indent(
+            Some(0),
+            Some(SpecialIndentType::FirstLine(0)),
+            Some(one_char),
+            None,
+        );
+    let even = page_number(numbers, style, metrics)
+        .align(AlignmentType::Left)
+        .indent(
+            Some(one_char),
+            Some(SpecialIndentType::FirstLine(0)),
+            Some(0),
+            None,
+        );
+    docx.footer(Footer::new().add_paragraph(odd))
+        .even_footer(Footer::new().add_paragraph(even))
+}
+
+/// The page-number paragraph: before, the PAGE field, after.
+fn page_number(numbers: &PageNumbers, style: &Style, metrics: &Metrics) -> Paragraph {
+    let fonts = run_fonts(style.face("song"));
+    let size = pt_to_half_points(style.size.page_number_pt);
+    let styled = |run: Run| run.fonts(fonts.clone()).size(size);
+    let field = [
+        Run::new().add_field_char(FieldCharType::Begin, false),
+        Run::new().add_instr_text(InstrText::PAGE(InstrPAGE::new())),
+        Run::new().add_field_char(FieldCharType::Separate, false),
+        text_run("1"),
+        Run::new().add_field_char(FieldCharType::End, false),
+    ];
+    std::iter::once(text_run(&numbers.before))
+        .chain(field)
+        .chain(std::iter::once(text_run(&numbers.after)))
+        .map(styled)
+        .fold(
+            Paragraph::new().line_spacing(exact(metrics.page_number_line)),
+            Paragraph::add_run,
+        )
+}

@@ -1,0 +1,580 @@
+//! Tests of the DOCX writer: the package opens, the XML parses, and the
+//! page, grid, styles, tables, footers and properties are what the official
+//! format asks for.
+
+use std::io::{Cursor, Read};
+
+use super::masthead::fitted_size;
+use super::render;
+use crate::briefing::*;
+use crate::style::Style;
+
+/// Text that looks like markup in XML, typst or Markdown.
+const MARKUP: &str = "</w:t><b>&amp; & #set page(width: 1cm) \\ **粗** $x$ <w:p>";
+
+fn heading(level: u8, number: &str, text: &str) -> Heading {
+    Heading {
+        level,
+        number: number.to_string(),
+        text: text.to_string(),
+    }
+}
+
+fn paragraph(lead: Option<Heading>, text: &str) -> Block {
+    Block::Paragraph(Paragraph {
+        lead,
+        text: text.to_string(),
+    })
+}
+
+fn column(header: &str, width: f64, align: Align) -> Column {
+    Column {
+        header: header.to_string(),
+        width,
+        align,
+    }
+}
+
+fn cells(texts: &[&str]) -> Row {
+    Row::Cells {
+        cells: texts.iter().map(|t| t.to_string()).collect(),
+    }
+}
+
+const LONG: &str = "全市上下认真贯彻落实市委、市政府决策部署，坚持生态优先、绿色发展，\
+    以改善生态环境质量为核心，统筹推进污染防治、生态保护和绿色转型，\
+    各项工作取得积极进展。大气环境质量持续改善，细颗粒物平均浓度同比下降百分之六点三，\
+    优良天数比例达到百分之八十七点五；水环境质量稳中向好，国考断面水质优良比例保持百分之百。";
+
+/// A realistic briefing with every part the writer knows.
+pub(super) fn sample() -> Briefing {
+    let progress_table = Table {
+        caption: Some("表1  重点任务推进情况".to_string()),
+        columns: vec![
+            column("序号", 1.0, Align::Center),
+            column("任务", 4.0, Align::Left),
+            column("责任单位", 2.0, Align::Center),
+            column("完成率", 1.5, Align::Right),
+        ],
+        rows: vec![
+            Row::Group {
+                title: "一、大气污染防治".to_string(),
+            },
+            cells(&["1", "燃煤锅炉淘汰改造", "市生态环境局", "85%"]),
+            cells(&["2", "重点行业超低排放改造", "市工业和信息化局", "72%"]),
+            Row::Group {
+                title: "二、水污染防治".to_string(),
+            },
+            cells(&["3", "城镇污水处理提质增效", "市住房城乡建设局", "90%"]),
+            cells(&["4", MARKUP, "市水务局", "60%"]),
+        ],
+    };
+    let mut attachment_rows = Vec::new();
+    for index in 1..=30 {
+        attachment_rows.push(cells(&[
+            &index.to_string(),
+            "乡镇污水处理设施建设和运行维护",
+            "各区县人民政府",
+            "进行中",
+        ]));
+    }
+    let attachment_table = Table {
+        caption: None,
+        columns: vec![
+            column("序号", 1.0, Align::Center),
+            column("项目名称", 5.0, Align::Left),
+            column("责任单位", 3.0, Align::Center),
+            column("进展", 1.5, Align::Center),
+        ],
+        rows: attachment_rows,
+    };
+    Briefing {
+        document: DocumentInfo {
+            title: "生态文明建设工作简报（第11期）".to_string(),
+            author: "市生态文明建设领导小组办公室".to_string(),
+            language: "zh-CN".to_string(),
+            date: [2026, 11, 28],
+            file_stem: "生态文明建设工作简报-2026年第11期".to_string(),
+        },
+        masthead: Masthead {
+            name: "生态文明建设工作简报".to_string(),
+            issue: "第11期".to_string(),
+            total_issue: Some("（总第45期）".to_string()),
+            office: "市生态文明建设领导小组办公室".to_string(),
+            date: "2026年11月28日".to_string(),
+        },
+        title: "全市生态文明建设重点工作进展情况".to_string(),
+        editor_note: Some(EditorNote {
+            label: "按：".to_string(),
+            paragraphs: vec![
+                "现将全市生态文明建设重点工作十一月份进展情况刊发，请各地各部门对照任务清单，抓好落实。"
+                    .to_string(),
+            ],
+        }),
+        body: vec![
+            Block::Heading(heading(1, "一、", "总体进展")),
+            paragraph(None, LONG),
+            paragraph(None, LONG),
+            Block::Heading(heading(2, "（一）", "大气污染防治")),
+            paragraph(
+                Some(heading(3, "1.", "燃煤锅炉治理。")),
+                "全市累计淘汰燃煤锅炉一百二十台，完成年度任务的百分之八十五。",
+            ),
+            paragraph(
+                Some(heading(4, "（1）", "城区部分。")),
+                "主城区十蒸吨以下燃煤锅炉全部清零，2026年计划改造项目已全部开工。",
+            ),
+            paragraph(None, LONG),
+            Block::Heading(heading(2, "（二）", "水污染防治")),
+            paragraph(None, MARKUP),
+            Block::Table(progress_table),
+            Block::Heading(heading(1, "二、", "存在问题和下步打算")),
+            paragraph(None, LONG),
+            paragraph(None, LONG),
+            paragraph(None, LONG),
+        ],
+        attachments: vec![Attachment {
+            label: "附件1".to_string(),
+            title: "乡镇污水处理设施建设项目清单".to_string(),
+            blocks: vec![Block::Table(attachment_table)],
+        }],
+        imprint: Imprint {
+            lines: vec![
+                ImprintLine {
+                    label: "报：".to_string(),
+                    text: "市委常委，市人大常委会主任，市政府市长、副市长，市政协主席。".to_string(),
+                },
+                ImprintLine {
+                    label: "送：".to_string(),
+                    text: "市委各部委，市人大常委会办公厅，市政协办公厅。".to_string(),
+                },
+                ImprintLine {
+                    label: "发：".to_string(),
+                    text: "各区县人民政府，市政府各部门。".to_string(),
+                },
+            ],
+            copies: "共印60份".to_string(),
+        },
+        page_numbers: PageNumbers {
+            before: "— ".to_string(),
+            after: " —".to_string(),
+        },
+    }
+}
+
+/// The named parts of a DOCX.
+struct Package {
+    archive: zip::ZipArchive<Cursor<Vec<u8>>>,
+}
+
+impl Package {
+    fn open(bytes: Vec<u8>) -> Package {
+        Package {
+            archive: zip::ZipArchive::new(Cursor::new(bytes)).expect("the DOCX is a zip"),
+        }
+    }
+
+    fn part(&mut self, name: &str) -> String {
+        let mut text = String::new();
+        self.archive
+            .by_name(name)
+            .unwrap_or_else(|_| panic!("{name} is in the package"))
+            .read_to_string(&mut text)
+            .expect("the part is UTF-8");
+        text
+    }
+}
+
+fn sample_package() -> Package {
+    Package::open(render(&sample(), &Style::default_style()).expect("the sample renders"))
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// The `w:` attribute `name` of a node.
+fn w_attr<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> Option<&'a str> {
+    node.attribute((W, name))
+}
+
+/// The first descendant `w:` element called `name`.
+fn find<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> Option<roxmltree::Node<'a, 'a>> {
+    node.descendants().find(|n| {
+        n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(W)
+    })
+}
+
+/// Every descendant `w:` element called `name`.
+fn find_all<'a>(
+    node: roxmltree::Node<'a, 'a>,
+    name: &'a str,
+) -> impl Iterator<Item = roxmltree::Node<'a, 'a>> + 'a {
+    node.descendants().filter(move |n| {
+        n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(W)
+    })
+}
+
+/// The style element with `id`.
+fn style_by_id<'a>(styles: &'a roxmltree::Document<'a>, id: &str) -> roxmltree::Node<'a, 'a> {
+    find_all(styles.root(), "style")
+        .find(|s| w_attr(*s, "styleId") == Some(id))
+        .unwrap_or_else(|| panic!("style {id} exists"))
+}
+
+#[test]
+fn the_package_opens_and_every_xml_part_parses() {
+    let mut package = sample_package();
+    let names: Vec<String> = package.archive.file_names().map(str::to_string).collect();
+    for name in [
+        "word/document.xml",
+        "word/styles.xml",
+        "word/footer1.xml",
+        "word/footer2.xml",
+    ] {
+        assert!(names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+    for name in names
+        .iter()
+        .filter(|n| n.ends_with(".xml") || n.ends_with(".rels"))
+    {
+        let text = package.part(name);
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+}
+
+#[test]
+fn page_size_and_margins_are_in_twips() {
+    let text = sample_package().part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let size = find(doc.root(), "pgSz").unwrap();
+    assert_eq!(w_attr(size, "w"), Some("11906"));
+    assert_eq!(w_attr(size, "h"), Some("16838"));
+    let margin = find(doc.root(), "pgMar").unwrap();
+    assert_eq!(w_attr(margin, "top"), Some("2098")); // 37 mm
+    assert_eq!(w_attr(margin, "bottom"), Some("1984")); // 35 mm
+    assert_eq!(w_attr(margin, "left"), Some("1587")); // 28 mm
+    assert_eq!(w_attr(margin, "right"), Some("1474")); // 26 mm
+    // 35 mm − 7 mm − one 14 pt line: the number's line starts 7 mm below the type area.
+    assert_eq!(w_attr(margin, "footer"), Some("1307"));
+}
+
+#[test]
+fn body_text_is_on_the_grid() {
+    let text = sample_package().part("word/styles.xml");
+    let styles = roxmltree::Document::parse(&text).unwrap();
+    let defaults = find(styles.root(), "rPrDefault").unwrap();
+    let fonts = find(defaults, "rFonts").unwrap();
+    assert_eq!(w_attr(fonts, "eastAsia"), Some("仿宋_GB2312"));
+    assert_eq!(w_attr(fonts, "ascii"), Some("Times New Roman"));
+    assert_eq!(w_attr(fonts, "hAnsi"), Some("Times New Roman"));
+    assert_eq!(w_attr(find(defaults, "sz").unwrap(), "val"), Some("32"));
+    assert_eq!(
+        w_attr(find(defaults, "lang").unwrap(), "eastAsia"),
+        Some("zh-CN")
+    );
+
+    let body = style_by_id(&styles, "BodyText");
+    let spacing = find(find(body, "pPr").unwrap(), "spacing").unwrap();
+    assert_eq!(w_attr(spacing, "lineRule"), Some("exact"));
+    assert_eq!(w_attr(spacing, "line"), Some("579"));
+    assert_eq!(w_attr(spacing, "before"), Some("0"));
+    assert_eq!(w_attr(spacing, "after"), Some("0"));
+    assert_eq!(w_attr(find(body, "ind").unwrap(), "firstLine"), Some("632"));
+    assert_eq!(w_attr(find(body, "jc").unwrap(), "val"), Some("both"));
+    assert_eq!(
+        w_attr(find(body, "widowControl").unwrap(), "val"),
+        Some("0")
+    );
+    let run_spacing = find(find(body, "rPr").unwrap(), "spacing").unwrap();
+    assert_eq!(w_attr(run_spacing, "val"), Some("-5"));
+    assert_eq!(w_attr(find(body, "sz").unwrap(), "val"), Some("32"));
+
+    let document = sample_package().part("word/document.xml");
+    let doc = roxmltree::Document::parse(&document).unwrap();
+    let body_paragraphs = find_all(doc.root(), "pStyle")
+        .filter(|s| w_attr(*s, "val") == Some("BodyText"))
+        .count();
+    assert!(body_paragraphs >= 8, "{body_paragraphs} body paragraphs");
+}
+
+#[test]
+fn paragraph_defaults_fill_the_grid_and_keep_punctuation() {
+    let text = sample_package().part("word/styles.xml");
+    let styles = roxmltree::Document::parse(&text).unwrap();
+    let defaults = find(styles.root(), "pPrDefault").unwrap();
+    assert_eq!(
+        w_attr(find(defaults, "widowControl").unwrap(), "val"),
+        Some("0")
+    );
+    assert_eq!(
+        w_attr(find(defaults, "overflowPunct").unwrap(), "val"),
+        Some("1")
+    );
+}
+
+#[test]
+fn the_font_table_names_substitutes_for_the_official_faces() {
+    let text = sample_package().part("word/fontTable.xml");
+    let fonts = roxmltree::Document::parse(&text).unwrap();
+    let font = find_all(fonts.root(), "font")
+        .find(|f| w_attr(*f, "name") == Some("仿宋_GB2312"))
+        .expect("the body face is listed");
+    assert_eq!(w_attr(find(font, "altName").unwrap(), "val"), Some("仿宋"));
+    assert_eq!(w_attr(find(font, "charset").unwrap(), "val"), Some("86"));
+    for face in [
+        "方正小标宋简体",
+        "黑体",
+        "楷体_GB2312",
+        "宋体",
+        "Times New Roman",
+    ] {
+        assert!(find_all(fonts.root(), "font").any(|f| w_attr(f, "name") == Some(face)));
+    }
+}
+
+#[test]
+fn headings_have_styles_with_outline_levels_and_faces() {
+    let text = sample_package().part("word/styles.xml");
+    let styles = roxmltree::Document::parse(&text).unwrap();
+    for (id, level, face) in [("Heading1", "0", "黑体"), ("Heading2", "1", "楷体_GB2312")] {
+        let style = style_by_id(&styles, id);
+        assert_eq!(
+            w_attr(find(style, "outlineLvl").unwrap(), "val"),
+            Some(level)
+        );
+        assert_eq!(
+            w_attr(find(style, "rFonts").unwrap(), "eastAsia"),
+            Some(face)
+        );
+        assert_eq!(w_attr(find(style, "sz").unwrap(), "val"), Some("32"));
+        assert!(find(style, "b").is_none(), "{id} is not bold");
+        let spacing = find(find(style, "pPr").unwrap(), "spacing").unwrap();
+        assert_eq!(w_attr(spacing, "line"), Some("579"));
+    }
+    let document = sample_package().part("word/document.xml");
+    assert!(document.contains("<w:pStyle w:val=\"Heading1\" />"));
+    assert!(document.contains("<w:pStyle w:val=\"Heading2\" />"));
+}
+
+#[test]
+fn a_level_three_lead_is_a_bold_run_at_the_start_of_its_paragraph() {
+    let text = sample_package().part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let paragraph = find_all(doc.root(), "p")
+        .find(|p| {
+            p.descendants()
+                .any(|n| n.text() == Some("1.燃煤锅炉治理。"))
+        })
+        .expect("the lead's paragraph");
+    let runs: Vec<_> = find_all(paragraph, "r").collect();
+    assert_eq!(runs.len(), 2);
+    assert!(find(runs[0], "b").is_some());
+    assert!(find(runs[1], "b").is_none());
+}
+
+#[test]
+fn tables_repeat_their_header_and_rows_do_not_split() {
+    let text = sample_package().part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let tables: Vec<_> = find_all(doc.root(), "tbl").collect();
+    assert_eq!(tables.len(), 3, "two data tables and the end block");
+    for table in &tables[..2] {
+        let rows: Vec<_> = find_all(*table, "tr").collect();
+        assert!(find(rows[0], "tblHeader").is_some());
+        assert!(rows[1..].iter().all(|r| find(*r, "tblHeader").is_none()));
+        assert!(rows.iter().all(|r| find(*r, "cantSplit").is_some()));
+        assert_eq!(
+            w_attr(find(*table, "tblLayout").unwrap(), "type"),
+            Some("fixed")
+        );
+        let grid: i32 = find_all(*table, "gridCol")
+            .map(|c| w_attr(c, "w").unwrap().parse::<i32>().unwrap())
+            .sum();
+        assert_eq!(grid, 8845, "columns fill the type width");
+    }
+    let spans: Vec<_> = find_all(tables[0], "gridSpan").collect();
+    assert_eq!(spans.len(), 2, "two group rows");
+    assert_eq!(w_attr(spans[0], "val"), Some("4"));
+}
+
+#[test]
+fn the_end_block_floats_at_the_bottom_of_the_type_area() {
+    let text = sample_package().part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let table = find_all(doc.root(), "tbl").last().unwrap();
+    let position = find(table, "tblpPr").expect("a floating table");
+    assert_eq!(w_attr(position, "vertAnchor"), Some("margin"));
+    assert_eq!(w_attr(position, "tblpYSpec"), Some("bottom"));
+    assert!(find(table, "tblHeader").is_none());
+    let borders = find(table, "tblBorders").unwrap();
+    assert_eq!(w_attr(find(borders, "top").unwrap(), "sz"), Some("8"));
+    assert_eq!(w_attr(find(borders, "insideH").unwrap(), "sz"), Some("6"));
+    let all_text: String = table.descendants().filter_map(|n| n.text()).collect();
+    assert!(all_text.contains("报：") && all_text.contains("共印60份"));
+}
+
+#[test]
+fn both_footers_carry_a_page_field_in_song_at_fourteen_points() {
+    let mut package = sample_package();
+    for name in ["word/footer1.xml", "word/footer2.xml"] {
+        let text = package.part(name);
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let instr = find(doc.root(), "instrText").expect("a field");
+        assert_eq!(instr.text().map(str::trim), Some("PAGE"));
+        let chars: Vec<_> = find_all(doc.root(), "fldChar")
+            .map(|c| w_attr(c, "fldCharType").unwrap())
+            .collect();
+        assert_eq!(chars, ["begin", "separate", "end"]);
+        for run in find_all(doc.root(), "r") {
+            assert_eq!(w_attr(find(run, "sz").unwrap(), "val"), Some("28"));
+            assert_eq!(
+                w_attr(find(run, "rFonts").unwrap(), "eastAsia"),
+                Some("宋体")
+            );
+        }
+        assert!(text.contains("— "));
+    }
+    let odd = package.part("word/footer1.xml");
+    let even = package.part("word/footer2.xml");
+    assert!(odd.contains("w:val=\"right\""));
+    assert!(even.contains("w:val=\"left\""));
+    let settings = package.part("word/settings.xml");
+    assert!(settings.contains("evenAndOddHeaders"));
+    assert!(!settings.contains("balanceSingleByteDoubleByteWidth"));
+    let document = package.part("word/document.xml");
+    assert!(document.contains("w:type=\"even\""));
+}
+
+#[test]
+fn core_properties_come_from_the_document_info() {
+    let text = sample_package().part("docProps/core.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let value = |name: &str| {
+        doc.descendants()
+            .find(|n| n.tag_name().name() == name)
+            .and_then(|n| n.text())
+            .map(str::to_string)
+    };
+    assert_eq!(
+        value("title").as_deref(),
+        Some("生态文明建设工作简报（第11期）")
+    );
+    assert_eq!(
+        value("creator").as_deref(),
+        Some("市生态文明建设领导小组办公室")
+    );
+    assert_eq!(value("created").as_deref(), Some("2026-11-28T00:00:00Z"));
+    assert_eq!(value("modified").as_deref(), Some("2026-11-28T00:00:00Z"));
+}
+
+#[test]
+fn two_renders_in_one_process_are_identical() {
+    let style = Style::default_style();
+    let first = render(&sample(), &style).unwrap();
+    let second = render(&sample(), &style).unwrap();
+    assert!(first == second, "the bytes differ");
+    let thread = std::thread::spawn(move || render(&sample(), &style).unwrap());
+    assert!(
+        thread.join().unwrap() == first,
+        "another thread's bytes differ"
+    );
+}
+
+#[test]
+fn markup_in_user_text_comes_out_literally() {
+    let mut briefing = sample();
+    briefing.title = MARKUP.to_string();
+    briefing.document.title = MARKUP.to_string();
+    briefing.masthead.name = MARKUP.to_string();
+    briefing.imprint.copies = MARKUP.to_string();
+    let mut style = Style::default_style();
+    let face = "A&B\"<字体>";
+    if let Some(body) = style.face.get_mut("body") {
+        body.docx = face.to_string();
+    }
+    let mut package = Package::open(render(&briefing, &style).unwrap());
+    let text = package.part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).expect("document.xml parses");
+    let texts: Vec<&str> = find_all(doc.root(), "t").filter_map(|t| t.text()).collect();
+    assert!(
+        texts.iter().filter(|t| **t == MARKUP).count() >= 4,
+        "{texts:?}"
+    );
+    for part in ["word/styles.xml", "word/fontTable.xml"] {
+        let text = package.part(part);
+        let xml = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{part}: {e}"));
+        let named = |f: roxmltree::Node| {
+            w_attr(f, "eastAsia") == Some(face) || w_attr(f, "name") == Some(face)
+        };
+        assert!(xml.descendants().any(named), "{part} names the face");
+    }
+    let core = package.part("docProps/core.xml");
+    let core = roxmltree::Document::parse(&core).unwrap();
+    assert!(core.descendants().any(|n| n.text() == Some(MARKUP)));
+}
+
+#[test]
+fn control_characters_are_dropped() {
+    let mut briefing = sample();
+    briefing.title = "标题\u{1}\u{b}完".to_string();
+    let mut package = Package::open(render(&briefing, &Style::default_style()).unwrap());
+    let text = package.part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).expect("document.xml parses");
+    assert!(find_all(doc.root(), "t").any(|t| t.text() == Some("标题完")));
+}
+
+#[test]
+fn the_masthead_is_red_and_shrinks_to_one_line() {
+    let text = sample_package().part("word/document.xml");
+    assert!(text.contains("<w:color w:val=\"E60012\" />"));
+    assert!(
+        text.contains("<w:sz w:val=\"80\" />"),
+        "40 pt for ten characters"
+    );
+    assert_eq!(fitted_size("生态文明建设工作简报", 40.0, 442.25), 40.0);
+    let long = "某某市某某区生态文明建设和环境保护工作简报";
+    let size = fitted_size(long, 40.0, 442.25);
+    assert!(size * 21.0 <= 442.25 && size > 20.0, "{size}");
+}
+
+#[test]
+fn a_bad_colour_is_a_diagnostic() {
+    let mut style = Style::default_style();
+    style.color.red = "red".to_string();
+    let err = render(&sample(), &style).unwrap_err();
+    assert!(err.message.contains("color.red"), "{}", err.message);
+}
+
+#[test]
+fn a_row_wider_than_the_header_is_a_diagnostic() {
+    let mut briefing = sample();
+    briefing.body.push(Block::Table(Table {
+        caption: None,
+        columns: vec![column("甲", 1.0, Align::Left)],
+        rows: vec![cells(&["1", "2"])],
+    }));
+    let err = render(&briefing, &Style::default_style()).unwrap_err();
+    assert!(err.message.contains("表格"), "{}", err.message);
+}
+
+#[test]
+fn the_body_ends_with_a_paragraph_even_without_an_end_block() {
+    let mut briefing = sample();
+    for imprint in [
+        briefing.imprint.clone(),
+        Imprint {
+            lines: Vec::new(),
+            copies: String::new(),
+        },
+    ] {
+        briefing.imprint = imprint;
+        let mut package = Package::open(render(&briefing, &Style::default_style()).unwrap());
+        let text = package.part("word/document.xml");
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let body = find(doc.root(), "body").unwrap();
+        let last = body
+            .children()
+            .rfind(|n| n.is_element() && n.tag_name().name() != "sectPr")
+            .unwrap();
+        assert_eq!(last.tag_name().name(), "p");
+    }
+}

@@ -1,0 +1,222 @@
+//! The PDF writer: typst lays out a [`Briefing`] with a template and
+//! exports PDF (and, on request, PNG pages).
+//!
+//! Call [`render`] with a [`FontLibrary`] built once per process. The
+//! briefing and the style reach the template only as data (`sys.inputs`),
+//! never as markup, so no user text is ever evaluated. The same input gives
+//! the same bytes on every run: the only date is the briefing's own, and the
+//! fonts come from jianbao itself or from the official faces a machine has.
+//!
+//! Submodules: `fonts` (the font library) with `sfnt` (family names read
+//! from font files), `template` (built-in and user templates), `world` (the
+//! typst `World`), `diagnostics` (typst messages as ours), `coverage`
+//! (characters no font has).
+
+mod coverage;
+mod diagnostics;
+mod fonts;
+mod sfnt;
+mod template;
+mod world;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::{Datetime, Dict, Smart, Value};
+use typst::utils::Scalar;
+use typst_layout::PagedDocument;
+use typst_pdf::Timestamp;
+use typst_render::RenderOptions;
+
+pub use self::fonts::{FaceReport, FontLibrary, FontSource};
+use self::world::BriefingWorld;
+use crate::briefing::{Briefing, DocumentInfo};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::style::Style;
+
+/// Which template lays the briefing out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateChoice {
+    /// A template compiled into jianbao, by name (`jianbao`).
+    Builtin(String),
+    /// A `.typ` file; it may read files in its own folder only.
+    File(PathBuf),
+}
+
+/// What to produce besides the PDF.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PdfOptions {
+    /// When set, also render every page as a PNG at this many dots per inch.
+    pub png_dpi: Option<f32>,
+}
+
+/// The result of one render.
+#[derive(Debug, Clone)]
+pub struct RenderedPdf {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// One PNG per page when [`PdfOptions::png_dpi`] was set; empty otherwise.
+    pub pngs: Vec<Vec<u8>>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Warnings: the template's, and characters no font has.
+    pub warnings: Vec<Diagnostic>,
+    /// How long each step took.
+    pub timings: Timings,
+}
+
+/// Durations of the steps of one render.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Timings {
+    /// Evaluating the template and laying out the pages.
+    pub compile: Duration,
+    /// Writing the PDF.
+    pub export: Duration,
+    /// Rendering the PNG pages (zero when none were asked for).
+    pub png: Duration,
+}
+
+/// The largest PNG resolution accepted; an A4 page at 600 dpi is 35 MP.
+const MAX_PNG_DPI: f32 = 600.0;
+
+/// Lays out `briefing` with `template` and `style`, and exports it.
+///
+/// # Errors
+///
+/// The template's errors (located in its file), an invalid briefing date or
+/// PNG resolution, an unknown built-in template; each comes back together
+/// with the warnings found before it.
+pub fn render(
+    briefing: &Briefing,
+    style: &Style,
+    template: &TemplateChoice,
+    fonts: &FontLibrary,
+    options: &PdfOptions,
+) -> Result<RenderedPdf, Diagnostics> {
+    let pixel_per_pt = options.png_dpi.map(pixel_per_pt).transpose()?;
+    let date = briefing_date(&briefing.document)?;
+    let template = template::load(template)?;
+    let world = BriefingWorld::new(template, inputs(briefing, style)?, fonts, date);
+
+    let start = Instant::now();
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    let compile = start.elapsed();
+    let mut notes = diagnostics::convert(&world, style, &warnings);
+    let document = output.map_err(|errors| failure(&world, style, &errors, &notes))?;
+
+    let start = Instant::now();
+    let pdf = typst_pdf::pdf(&document, &pdf_options(date))
+        .map_err(|errors| failure(&world, style, &errors, &notes))?;
+    let export = start.elapsed();
+
+    let start = Instant::now();
+    let pngs = match pixel_per_pt {
+        Some(scale) => png_pages(&document, scale)?,
+        None => Vec::new(),
+    };
+    let png = start.elapsed();
+
+    notes.extend(coverage::missing_characters(briefing, fonts));
+    Ok(RenderedPdf {
+        pdf,
+        pngs,
+        pages: document.pages().len(),
+        warnings: notes,
+        timings: Timings {
+            compile,
+            export,
+            png,
+        },
+    })
+}
+
+/// `sys.inputs` of the template: `briefing` and `style`, as typst values.
+fn inputs(briefing: &Briefing, style: &Style) -> Result<Dict, Diagnostic> {
+    let mut inputs = Dict::new();
+    inputs.insert("briefing".into(), to_value(briefing)?);
+    inputs.insert("style".into(), to_value(style)?);
+    Ok(inputs)
+}
+
+/// Any serialisable value as a typst value (dictionaries, arrays, strings,
+/// numbers, `none`).
+fn to_value(data: &impl Serialize) -> Result<Value, Diagnostic> {
+    let json = serde_json::to_value(data).map_err(internal)?;
+    Value::deserialize(json).map_err(internal)
+}
+
+/// The briefing's date as typst's datetime: `today()` and the PDF date.
+fn briefing_date(document: &DocumentInfo) -> Result<Datetime, Diagnostic> {
+    let [year, month, day] = document.date;
+    u8::try_from(month)
+        .ok()
+        .zip(u8::try_from(day).ok())
+        .and_then(|(month, day)| Datetime::from_ymd(year, month, day))
+        .ok_or_else(|| {
+            Diagnostic::error(format!(
+                "简报日期无效：{year}年{month}月{day}日 (invalid date)"
+            ))
+            .with_help("检查简报的日期")
+        })
+}
+
+/// PDF export settings: fixed creator and date, so the bytes never change.
+fn pdf_options(date: Datetime) -> typst_pdf::PdfOptions {
+    typst_pdf::PdfOptions {
+        creator: Smart::Custom(Some(format!("jianbao {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(date)),
+        ..typst_pdf::PdfOptions::default()
+    }
+}
+
+/// Pixels per point for a resolution in dots per inch.
+fn pixel_per_pt(dpi: f32) -> Result<f32, Diagnostic> {
+    if dpi.is_finite() && dpi > 0.0 && dpi <= MAX_PNG_DPI {
+        Ok(dpi / 72.0)
+    } else {
+        Err(
+            Diagnostic::error(format!("PNG 分辨率 {dpi} 无效 (invalid resolution)"))
+                .with_help(format!("给出 1 到 {MAX_PNG_DPI} 之间的 dpi，例如 144")),
+        )
+    }
+}
+
+/// Every page as PNG bytes.
+fn png_pages(document: &PagedDocument, pixel_per_pt: f32) -> Result<Vec<Vec<u8>>, Diagnostic> {
+    let options = RenderOptions {
+        pixel_per_pt: Scalar::new(f64::from(pixel_per_pt)),
+        render_bleed: false,
+    };
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            typst_render::render(page, &options)
+                .encode_png()
+                .map_err(internal)
+        })
+        .collect()
+}
+
+/// Typst's errors followed by the warnings gathered so far.
+fn failure(
+    world: &BriefingWorld,
+    style: &Style,
+    errors: &[SourceDiagnostic],
+    warnings: &[Diagnostic],
+) -> Diagnostics {
+    let mut all = diagnostics::convert(world, style, errors);
+    all.extend_from_slice(warnings);
+    Diagnostics(all)
+}
+
+/// A failure that is jianbao's fault, not the user's.
+fn internal(err: impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(format!("排版 PDF 时出现内部错误 (internal error)：{err}"))
+        .with_help("请把这条消息和所用的文件报告给 jianbao 的维护者")
+}

@@ -2,22 +2,23 @@
 //!
 //! Each file is written to a temporary file in the same folder and renamed
 //! over the target only when complete, so last month's output survives any
-//! failed run.
+//! failed run. The temporary file is created like any other file, so the
+//! output gets the permissions the user's other files get.
 
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 
 /// Writes `bytes` to `path` atomically, creating the folder if needed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let failed = |err: std::io::Error| {
+        Diagnostic::error(format!("无法写入 {}：{err} (cannot write)", path.display()))
+            .with_help("请检查输出文件夹是否存在、是否有写入权限，或换一个输出位置")
+    };
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
-    };
-    let failed = |err: std::io::Error| {
-        Diagnostic::error(format!("无法写入 {}：{err} (cannot write)", path.display()))
-            .with_help("请检查输出文件夹是否存在、是否有写入权限，或换一个 --output 位置")
     };
     if folder.is_file() {
         return Err(failed(std::io::Error::other(format!(
@@ -25,15 +26,37 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
             folder.display()
         ))));
     }
+    if path.is_dir() {
+        return Err(failed(std::io::Error::other("同名的文件夹已存在")));
+    }
     std::fs::create_dir_all(folder).map_err(failed)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".jianbao-")
-        .tempfile_in(folder)
-        .map_err(failed)?;
-    temp.write_all(bytes).map_err(failed)?;
-    temp.as_file().sync_all().map_err(failed)?;
-    temp.persist(path).map_err(|err| failed(err.error))?;
+    let temp = temporary_path(path);
+    let written = write_new(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if let Err(err) = written {
+        // The temporary file is ours; failing to remove it changes nothing.
+        let _ = std::fs::remove_file(&temp);
+        return Err(failed(err));
+    }
     Ok(())
+}
+
+/// A hidden name beside `path`, unique to this process.
+fn temporary_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+/// Creates `path` (which must not exist), writes and flushes it to disk.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 #[cfg(test)]
@@ -61,5 +84,16 @@ mod tests {
         std::fs::write(&blocker, b"x").unwrap();
         let err = write_atomically(&blocker.join("a.yaml"), b"x").unwrap_err();
         assert!(err.message.contains("无法写入"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_folder_in_place_of_the_file_is_an_error_and_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.pdf");
+        std::fs::create_dir(&target).unwrap();
+        let err = write_atomically(&target, b"x").unwrap_err();
+        assert!(err.message.contains("无法写入"), "{}", err.message);
+        assert!(target.is_dir());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

@@ -303,12 +303,12 @@ fn task_ledger(outline: &Outline, commitments: &[Reported<'_>]) -> Attachment {
         blocks: vec![Block::Table(Table {
             caption: None,
             columns: vec![
-                column("序号", 0.7, Align::Center),
-                column("任务", 4.0, Align::Left),
-                column("牵头单位", 2.2, Align::Center),
-                column("完成时限", 2.0, Align::Center),
+                column("序号", 0.6, Align::Center),
+                column("任务", 3.4, Align::Left),
+                column("牵头单位", 2.3, Align::Center),
+                column("完成时限", 2.9, Align::Center),
                 column("进度", 1.0, Align::Center),
-                column("状态", 1.2, Align::Center),
+                column("状态", 1.5, Align::Center),
             ],
             rows,
         })],

@@ -3,6 +3,7 @@
 //! Each subcommand returns `Result<(), Failure>`; [`main`] prints the
 //! failure's diagnostics and maps it to the exit code (1 for bad input).
 
+mod build;
 mod check;
 mod init;
 mod outline;
@@ -28,7 +29,7 @@ pub const DEFAULT_PROGRESS_DIR: &str = "data/progress";
 #[derive(Debug, Parser)]
 #[command(name = "jianbao", version, about, long_about = None)]
 #[command(
-    after_help = "示例：\n  jianbao outline\n  jianbao check data/progress/2026-11.yaml\n  jianbao init --period 2026-12 --from data/progress/2026-11.yaml"
+    after_help = "示例：\n  jianbao build\n  jianbao outline\n  jianbao check data/progress/2026-11.yaml\n  jianbao init --period 2026-12 --from data/progress/2026-11.yaml"
 )]
 pub struct Cli {
     /// 要执行的命令 (command)
@@ -46,6 +47,29 @@ pub enum Command {
         /// 以 JSON 输出 (print JSON)
         #[arg(long)]
         json: bool,
+    },
+    /// 生成简报：PDF（报领导）和 DOCX（随文附送），可加 PNG 预览 (build the briefing)
+    Build {
+        /// 进展文件（默认 data/progress/ 中最新的一份）
+        progress: Option<PathBuf>,
+        /// 讲话文件（默认 data/speech.txt）
+        #[arg(long)]
+        speech: Option<PathBuf>,
+        /// 输出文件夹 (output folder)
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// 输出格式，逗号分隔：pdf、docx、png (formats)
+        #[arg(long, value_delimiter = ',', default_values = ["pdf", "docx"])]
+        format: Vec<build::Format>,
+        /// 模板：内置模板名（jianbao）或自己的 .typ 文件 (template)
+        #[arg(long)]
+        template: Option<String>,
+        /// 存放正式字体（仿宋_GB2312、方正小标宋简体等）的文件夹，可多次给出 (font folder)
+        #[arg(long)]
+        font_path: Vec<PathBuf>,
+        /// 版式文件，覆盖 templates/style.toml 中的默认值 (style overrides)
+        #[arg(long)]
+        style: Option<PathBuf>,
     },
     /// 生成某月的进展文件模板 (write a progress skeleton for a month)
     Init {
@@ -178,6 +202,23 @@ fn usage_error(err: &clap::Error) -> ExitCode {
 /// Runs one parsed command.
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
+        Command::Build {
+            progress,
+            speech,
+            out,
+            format,
+            template,
+            font_path,
+            style,
+        } => build::run(&build::Options {
+            progress: progress.as_deref(),
+            speech: speech.as_deref(),
+            out: &out,
+            formats: &format,
+            template: template.as_deref(),
+            font_paths: &font_path,
+            style: style.as_deref(),
+        }),
         Command::Outline { speech, json } => outline::run(speech.as_deref(), json),
         Command::Init {
             period,

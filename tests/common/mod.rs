@@ -50,10 +50,8 @@ pub fn project_file(relative: &str) -> PathBuf {
 /// test is skipped with a message, except in CI (`CI=true`), where `.ci/run`
 /// installs it and its absence is a failure.
 pub fn have_tool(name: &str) -> bool {
-    let found = Command::new(name)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
+    // Only whether it starts matters: `pdftotext --version` exits with 99.
+    let found = Command::new(name).arg("--version").output().is_ok();
     if !found {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
@@ -97,7 +95,9 @@ pub fn libreoffice_to_pdf(docx: &Path, out_dir: &Path) -> PathBuf {
     pdf
 }
 
-/// The text of a PDF as poppler's pdftotext reads it (reading order, no layout).
+/// The text of a PDF as poppler's pdftotext reads it (reading order, no
+/// layout), without the page numbers, which otherwise interrupt sentences
+/// that cross a page.
 pub fn pdf_text(pdf: &Path) -> String {
     let output = Command::new("pdftotext")
         .args(["-enc", "UTF-8"])
@@ -105,7 +105,23 @@ pub fn pdf_text(pdf: &Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext runs");
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|line| !is_page_number(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether a line is a page number such as "— 3 —".
+pub fn is_page_number(line: &str) -> bool {
+    let inner = line.trim().trim_start_matches('\u{c}');
+    inner
+        .strip_prefix('—')
+        .and_then(|rest| rest.strip_suffix('—'))
+        .is_some_and(|digits| {
+            let digits = digits.trim();
+            !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+        })
 }
 
 /// Text without any whitespace: line breaks fall differently in each renderer.

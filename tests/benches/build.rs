@@ -1,0 +1,71 @@
+//! `cargo bench`: a full build of the example month, phase by phase.
+//!
+//! Phases: reading the inputs (speech, progress, merge), loading fonts,
+//! typst compile + PDF export, DOCX. The whole build is measured too.
+
+use std::path::Path;
+
+use jianbao::briefing::{Briefing, compose};
+use jianbao::render::pdf::{FontLibrary, PdfOptions, TemplateChoice};
+use jianbao::render::{docx, pdf};
+use jianbao::style::Style;
+
+fn main() {
+    divan::main();
+}
+
+fn project(relative: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// Speech + progress → model.
+fn merge() -> Briefing {
+    let speech = std::fs::read_to_string(project("data/speech.txt")).expect("speech");
+    let outline = jianbao::speech::parse(&speech);
+    let progress = jianbao::progress::load(&project("data/progress/2026-11.yaml"), &outline)
+        .expect("example month is valid");
+    compose(&outline, &progress)
+}
+
+fn template() -> TemplateChoice {
+    TemplateChoice::Builtin("jianbao".to_string())
+}
+
+#[divan::bench]
+fn inputs_and_merge() -> Briefing {
+    merge()
+}
+
+#[divan::bench]
+fn fonts() -> FontLibrary {
+    FontLibrary::new(&[], false)
+}
+
+#[divan::bench]
+fn pdf_compile_and_export(bencher: divan::Bencher) {
+    let briefing = merge();
+    let style = Style::default_style();
+    let fonts = FontLibrary::new(&[], false);
+    let options = PdfOptions { png_dpi: None };
+    bencher.bench_local(|| {
+        pdf::render(&briefing, &style, &template(), &fonts, &options).expect("renders")
+    });
+}
+
+#[divan::bench]
+fn docx_writer(bencher: divan::Bencher) {
+    let briefing = merge();
+    let style = Style::default_style();
+    bencher.bench_local(|| docx::render(&briefing, &style).expect("renders"));
+}
+
+#[divan::bench(sample_count = 10)]
+fn full_build_pdf_and_docx() -> (Vec<u8>, Vec<u8>) {
+    let briefing = merge();
+    let style = Style::default_style();
+    let fonts = FontLibrary::new(&[], false);
+    let options = PdfOptions { png_dpi: None };
+    let pdf = pdf::render(&briefing, &style, &template(), &fonts, &options).expect("renders");
+    let docx = docx::render(&briefing, &style).expect("renders");
+    (pdf.pdf, docx)
+}

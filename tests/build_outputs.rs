@@ -205,3 +205,144 @@ fn a_failed_build_leaves_last_months_output_untouched() {
         .collect();
     assert_eq!(names.len(), 2, "no temporary files left: {names:?}");
 }
+
+#[test]
+fn a_broken_user_template_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = write_temp(
+        dir.path(),
+        "mine.typ",
+        b"#let data = sys.inputs.briefing\n#set page(paper: \"a4\")\n#data.title(\n",
+    );
+    let run = jianbao(&[
+        "build",
+        "--template",
+        template.to_str().unwrap(),
+        "--out",
+        dir.path().join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("mine.typ:3:"), "{}", run.stderr);
+    assert!(!dir.path().join("out").exists(), "nothing is written");
+}
+
+#[test]
+fn a_user_template_restyles_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = write_temp(
+        dir.path(),
+        "plain.typ",
+        b"#let b = sys.inputs.briefing\n#set page(paper: \"a5\")\n#set text(font: \"Noto Serif CJK SC\")\n= #b.title\n#b.masthead.name\n",
+    );
+    let out = dir.path().join("out");
+    let run = jianbao(&[
+        "build",
+        "--template",
+        template.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--format",
+        "pdf",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let document = lopdf::Document::load(out.join(format!("{STEM}.pdf"))).unwrap();
+    assert_eq!(document.get_pages().len(), 1);
+}
+
+#[test]
+fn a_bad_style_file_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let style = write_temp(
+        dir.path(),
+        "style.toml",
+        "[page]\nleft_mm = \"宽\"\n".as_bytes(),
+    );
+    let run = jianbao(&[
+        "build",
+        "--style",
+        style.to_str().unwrap(),
+        "--out",
+        dir.path().join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("style.toml:2:1"), "{}", run.stderr);
+}
+
+#[test]
+fn a_style_file_moves_the_margin_in_both_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let style = write_temp(
+        dir.path(),
+        "style.toml",
+        b"[page]\nleft_mm = 40.0\nright_mm = 14.0\n",
+    );
+    let out = dir.path().join("out");
+    let run = jianbao(&[
+        "build",
+        "--style",
+        style.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // DOCX: the section's left margin is 40 mm = 2268 twips.
+    let docx = std::fs::read(out.join(format!("{STEM}.docx"))).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("w:left=\"2268\""), "no 40 mm left margin");
+    // PDF: the masthead rule now starts 40 mm from the left edge.
+    if have_tool("pdftotext") {
+        let output = std::process::Command::new("pdftotext")
+            .args(["-bbox", "-f", "1", "-l", "1"])
+            .arg(out.join(format!("{STEM}.pdf")))
+            .arg("-")
+            .output()
+            .unwrap();
+        let html = String::from_utf8_lossy(&output.stdout);
+        let min_x = html
+            .split("xMin=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse::<f64>().ok())
+            .fold(f64::MAX, f64::min);
+        let left = 40.0 * 72.0 / 25.4;
+        assert!(
+            (min_x - left).abs() < 2.0,
+            "text starts at {min_x} pt, not {left}"
+        );
+    }
+}
+
+#[test]
+fn a_character_no_font_has_is_reported_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = std::fs::read_to_string(project_file("tests/data/progress/minimal.yaml"))
+        .unwrap()
+        .replacen("达到88.2%。", "达到88.2%😀。", 1);
+    let progress = write_temp(dir.path(), "2026-11.yaml", minimal.as_bytes());
+    let run = jianbao(&[
+        "build",
+        progress.to_str().unwrap(),
+        "--out",
+        dir.path().join("out").to_str().unwrap(),
+        "--format",
+        "pdf",
+    ]);
+    assert_eq!(run.code, 0, "a missing glyph warns, it does not fail");
+    assert!(
+        run.stderr.contains("😀") && run.stderr.contains("U+1F600"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("88.2%"),
+        "the place is shown: {}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("unknown font family"),
+        "{}",
+        run.stderr
+    );
+}

@@ -13,7 +13,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook, FontStretch, FontStyle, FontVariant, FontWeight};
+use typst::layout::Abs;
+use typst::text::{
+    Font, FontBook, FontStretch, FontStyle, FontVariant, FontVariations, FontWeight,
+};
 use typst::utils::LazyHash;
 
 use super::sfnt;
@@ -163,6 +166,33 @@ impl FontLibrary {
     /// The face at `index` of the book.
     pub(super) fn font(&self, index: usize) -> Option<Font> {
         self.fonts.get(index).cloned()
+    }
+
+    /// Width in points of `text` set at `size` points in the first of
+    /// `families` that is loaded (regular weight), without kerning; `None`
+    /// when no family is loaded. Characters the face lacks count as half an em.
+    pub(super) fn text_width(&self, families: &[String], text: &str, size: f64) -> Option<f64> {
+        let index = families.iter().find_map(|family| {
+            self.book
+                .select(&family.to_lowercase(), FontVariant::default())
+        })?;
+        let font = self.fonts.get(index)?;
+        let instance = font.clone().instantiate(
+            FontVariant::default(),
+            Abs::pt(size),
+            &FontVariations::default(),
+        );
+        let ems: f64 = text
+            .chars()
+            .map(|c| {
+                instance
+                    .ttf()
+                    .glyph_index(c)
+                    .and_then(|glyph| instance.x_advance(glyph.0))
+                    .map_or(0.5, |em| em.get())
+            })
+            .sum();
+        Some(ems * size)
     }
 
     /// Whether any loaded face has a glyph for `c`.

@@ -10,15 +10,20 @@
 //! Submodules: `fonts` (the font library) with `sfnt` (family names read
 //! from font files), `template` (built-in and user templates), `world` (the
 //! typst `World`), `diagnostics` (typst messages as ours), `coverage`
-//! (characters no font has).
+//! (characters no font has), `lines` (breaking text on the 28-cell grid)
+//! and `grid` (the lines of every paragraph, added to the template data).
 
 mod coverage;
 mod diagnostics;
 mod fonts;
+mod grid;
+mod lines;
 mod sfnt;
 mod template;
 mod world;
 
+#[cfg(test)]
+mod grid_tests;
 #[cfg(test)]
 mod tests;
 
@@ -101,7 +106,7 @@ pub fn render(
     let pixel_per_pt = options.png_dpi.map(pixel_per_pt).transpose()?;
     let date = briefing_date(&briefing.document)?;
     let template = template::load(template)?;
-    let world = BriefingWorld::new(template, inputs(briefing, style)?, fonts, date);
+    let world = BriefingWorld::new(template, inputs(briefing, style, fonts)?, fonts, date);
 
     let start = Instant::now();
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
@@ -135,10 +140,16 @@ pub fn render(
     })
 }
 
-/// `sys.inputs` of the template: `briefing` and `style`, as typst values.
-fn inputs(briefing: &Briefing, style: &Style) -> Result<Dict, Diagnostic> {
+/// `sys.inputs` of the template: `briefing` (with its grid lines, see
+/// [`grid`]) and `style`, as typst values.
+fn inputs(briefing: &Briefing, style: &Style, fonts: &FontLibrary) -> Result<Dict, Diagnostic> {
+    let mut data = serde_json::to_value(briefing).map_err(internal)?;
+    grid::annotate(&mut data, briefing, style, fonts);
     let mut inputs = Dict::new();
-    inputs.insert("briefing".into(), to_value(briefing)?);
+    inputs.insert(
+        "briefing".into(),
+        Value::deserialize(data).map_err(internal)?,
+    );
     inputs.insert("style".into(), to_value(style)?);
     Ok(inputs)
 }

@@ -1,0 +1,118 @@
+//! The body grid for the PDF: every heading and paragraph of the briefing is
+//! broken into lines here (see [`lines`](super::lines)), and the lines are
+//! added to the data the template receives, beside the text they come from:
+//! a block gains `lines`, the editor's note `lines` (one list per
+//! paragraph), and titles `title_lines`. The template sets each character
+//! in its cell of the 28 × 22 grid.
+
+use serde_json::{Value, json};
+
+use super::fonts::FontLibrary;
+use super::lines::{Line, Piece, balance, break_lines, pieces};
+use crate::briefing::{Block, Briefing, Heading};
+use crate::style::{Style, mm_to_pt};
+
+/// Cells of indent at the start of paragraphs and headings.
+const INDENT_CELLS: f64 = 2.0;
+
+/// Adds line breaks to `json`, the serialised `briefing`.
+pub(super) fn annotate(json: &mut Value, briefing: &Briefing, style: &Style, fonts: &FontLibrary) {
+    let grid = Grid::new(style, fonts);
+    if let Some(blocks) = json.get_mut("body") {
+        grid.annotate_blocks(blocks, &briefing.body);
+    }
+    json["title_lines"] = grid.title_lines(&briefing.title);
+    if let Some(note) = &briefing.editor_note {
+        let lines: Vec<Vec<Line>> = note
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let label = if i == 0 { note.label.as_str() } else { "" };
+                grid.paragraph(&[(label, false), (text, false)])
+            })
+            .collect();
+        json["editor_note"]["lines"] = json!(lines);
+    }
+    if let Some(attachments) = json.get_mut("attachments").and_then(Value::as_array_mut) {
+        for (value, attachment) in attachments.iter_mut().zip(&briefing.attachments) {
+            value["title_lines"] = grid.title_lines(&attachment.title);
+            if let Some(blocks) = value.get_mut("blocks") {
+                grid.annotate_blocks(blocks, &attachment.blocks);
+            }
+        }
+    }
+}
+
+/// Measures of the grid and of Latin text.
+struct Grid<'a> {
+    style: &'a Style,
+    fonts: &'a FontLibrary,
+    /// Width of one cell, in points.
+    cell_pt: f64,
+}
+
+impl<'a> Grid<'a> {
+    fn new(style: &'a Style, fonts: &'a FontLibrary) -> Self {
+        Grid {
+            style,
+            fonts,
+            cell_pt: style.char_cell_pt(),
+        }
+    }
+
+    fn annotate_blocks(&self, values: &mut Value, blocks: &[Block]) {
+        let Some(values) = values.as_array_mut() else {
+            return;
+        };
+        for (value, block) in values.iter_mut().zip(blocks) {
+            let lines = match block {
+                Block::Heading(heading) => Some(self.paragraph(&[(&numbered(heading), false)])),
+                Block::Paragraph(paragraph) => {
+                    let lead = paragraph.lead.as_ref().map(numbered).unwrap_or_default();
+                    Some(self.paragraph(&[(&lead, true), (&paragraph.text, false)]))
+                }
+                Block::Table(_) => None,
+            };
+            if let Some(lines) = lines {
+                value["lines"] = json!(lines);
+            }
+        }
+    }
+
+    /// Lines of a paragraph made of parts (text, whether it is the run-in lead).
+    fn paragraph(&self, parts: &[(&str, bool)]) -> Vec<Line> {
+        let size = self.style.size.body_pt;
+        let measure = |text: &str| self.latin_width(text, size) / self.cell_pt;
+        let all: Vec<Piece> = parts
+            .iter()
+            .flat_map(|(text, lead)| pieces(text, *lead, &measure))
+            .collect();
+        break_lines(all, f64::from(self.style.grid.chars_per_line), INDENT_CELLS)
+    }
+
+    /// A title's balanced lines, as plain strings.
+    fn title_lines(&self, title: &str) -> Value {
+        let size = self.style.size.title_pt;
+        let measure = |text: &str| self.latin_width(text, size) / size;
+        let cells = mm_to_pt(self.style.type_width_mm()) / size;
+        let lines = balance(pieces(title, false, &measure), cells.floor());
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|line| line.pieces.iter().map(|p| p.text.as_str()).collect())
+            .collect();
+        json!(texts)
+    }
+
+    /// Width of Latin text in the ASCII face at `size`, in points.
+    fn latin_width(&self, text: &str, size: f64) -> f64 {
+        self.fonts
+            .text_width(&self.style.face("ascii").pdf, text, size)
+            .unwrap_or_else(|| text.chars().count() as f64 * size * 0.5)
+    }
+}
+
+/// A heading's number and text, as printed.
+fn numbered(heading: &Heading) -> String {
+    format!("{}{}", heading.number, heading.text)
+}

@@ -1,0 +1,412 @@
+//! Measuring the laid-out pages against GB/T 9704: typst's frames give every
+//! glyph's position, so the grid is checked where it is made.
+//!
+//! Checked on the example month and on a long briefing of body text: 22
+//! baselines at the 28.99 pt pitch on full body pages, every body baseline on
+//! the page's grid (also after tables and titles), characters of CJK lines in
+//! their columns, 28 cells on full lines, no forbidden line starts or ends,
+//! nothing outside the type area but page numbers and hanging marks, page
+//! numbers by parity, and the end block on the bottom edge of the last page.
+
+use typst::layout::{FrameItem, Point};
+use typst_layout::PagedDocument;
+
+use super::lines::{is_closing, is_opening};
+use super::*;
+use crate::briefing::{Block, compose};
+use crate::source::SourceFile;
+use crate::style::mm_to_pt;
+
+/// One glyph as printed.
+#[derive(Debug, Clone)]
+struct Glyph {
+    /// The character(s) it shows.
+    text: String,
+    /// Left edge of the glyph's advance box, from the page's left edge.
+    x: f64,
+    /// Advance width.
+    width: f64,
+    /// Baseline, from the page's top edge.
+    y: f64,
+    /// Font size in points.
+    size: f64,
+}
+
+/// Lines and rules of a laid-out page.
+struct Page {
+    glyphs: Vec<Glyph>,
+    /// Horizontal rules: (y, x from, x to, thickness).
+    rules: Vec<(f64, f64, f64, f64)>,
+}
+
+fn example_briefing() -> Briefing {
+    let outline = crate::speech::parse(include_str!("../../../data/speech.txt"));
+    let file = SourceFile::new(
+        "data/progress/2026-11.yaml",
+        include_str!("../../../data/progress/2026-11.yaml"),
+    );
+    let progress = crate::progress::parse(&file, &outline).expect("the example month is valid");
+    compose(&outline, &progress)
+}
+
+/// The example's paragraphs three times over, without tables: ≥ 8 pages.
+fn long_briefing() -> Briefing {
+    let mut briefing = example_briefing();
+    let text: Vec<Block> = briefing
+        .body
+        .iter()
+        .filter(|b| !matches!(b, Block::Table(_)))
+        .cloned()
+        .collect();
+    briefing.body = [text.clone(), text.clone(), text].concat();
+    briefing.attachments.clear();
+    briefing
+}
+
+fn layout(briefing: &Briefing, style: &Style) -> PagedDocument {
+    static FONTS: std::sync::LazyLock<FontLibrary> =
+        std::sync::LazyLock::new(|| FontLibrary::new(&[], false));
+    let date = briefing_date(&briefing.document).expect("a valid date");
+    let template = template::load(&TemplateChoice::Builtin("jianbao".into())).expect("built in");
+    let inputs = inputs(briefing, style, &FONTS).expect("serialisable");
+    let world = BriefingWorld::new(template, inputs, &FONTS, date);
+    typst::compile::<PagedDocument>(&world)
+        .output
+        .unwrap_or_else(|errors| panic!("the template compiles: {errors:?}"))
+}
+
+fn pages(document: &PagedDocument) -> Vec<Page> {
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut out = Page {
+                glyphs: Vec::new(),
+                rules: Vec::new(),
+            };
+            collect(&page.frame, Point::zero(), &mut out);
+            out
+        })
+        .collect()
+}
+
+fn collect(frame: &typst::layout::Frame, offset: Point, out: &mut Page) {
+    for (position, item) in frame.items() {
+        let at = offset + *position;
+        match item {
+            FrameItem::Group(group) => {
+                let shifted = Point::new(at.x + group.transform.tx, at.y + group.transform.ty);
+                collect(&group.frame, shifted, out);
+            }
+            FrameItem::Text(text) => {
+                let size = text.size.to_pt();
+                let mut x = at.x.to_pt();
+                for glyph in &text.glyphs {
+                    let advance = glyph.x_advance.at(text.size).to_pt();
+                    out.glyphs.push(Glyph {
+                        text: text.text[glyph.range()].to_string(),
+                        x: x + glyph.x_offset.at(text.size).to_pt(),
+                        width: advance,
+                        y: at.y.to_pt(),
+                        size,
+                    });
+                    x += advance;
+                }
+            }
+            FrameItem::Shape(shape, _) => {
+                if let typst::visualize::Geometry::Line(to) = shape.geometry
+                    && to.y.to_pt().abs() < 0.01
+                    && let Some(stroke) = &shape.stroke
+                {
+                    let x = at.x.to_pt();
+                    out.rules
+                        .push((at.y.to_pt(), x, x + to.x.to_pt(), stroke.thickness.to_pt()));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Geometry of the type area, in points from the page's top-left corner.
+struct Area {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    pitch: f64,
+    cell: f64,
+    body: f64,
+}
+
+impl Area {
+    fn of(style: &Style) -> Area {
+        let left = mm_to_pt(style.page.left_mm);
+        let top = mm_to_pt(style.page.top_mm);
+        Area {
+            left,
+            right: left + mm_to_pt(style.type_width_mm()),
+            top,
+            bottom: top + mm_to_pt(style.type_height_mm()),
+            pitch: style.line_pitch_pt(),
+            cell: style.char_cell_pt(),
+            body: style.size.body_pt,
+        }
+    }
+
+    /// Where line `n` (from 0) of a page has its baseline: each line box is
+    /// 1 em with its baseline 0.88 em down.
+    fn baseline(&self, n: f64) -> f64 {
+        self.top + n * self.pitch + 0.88 * self.body
+    }
+
+    /// The grid line a baseline sits on, and how far it is from it.
+    fn grid_line(&self, y: f64) -> (f64, f64) {
+        let n = ((y - self.baseline(0.0)) / self.pitch).round();
+        (n, (y - self.baseline(n)).abs())
+    }
+}
+
+/// Where body text may start on a page: under the masthead's thick rule
+/// on the first page, at the top of the type area elsewhere.
+fn body_top(page: &Page, area: &Area) -> f64 {
+    page.rules
+        .iter()
+        .filter(|(.., thickness)| *thickness > 1.0)
+        .map(|(y, ..)| *y)
+        .fold(area.top, f64::max)
+}
+
+/// Body glyphs (body size, inside the type area's height) by baseline.
+fn body_lines(page: &Page, area: &Area) -> Vec<Vec<Glyph>> {
+    let mut lines: Vec<Vec<Glyph>> = Vec::new();
+    let top = body_top(page, area);
+    let mut glyphs: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| (g.size - area.body).abs() < 0.01 && g.y > top && g.y < area.bottom)
+        .collect();
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    for glyph in glyphs {
+        match lines.last_mut() {
+            Some(line) if (line[0].y - glyph.y).abs() < 0.5 => line.push(glyph.clone()),
+            _ => lines.push(vec![glyph.clone()]),
+        }
+    }
+    lines
+}
+
+fn is_cjk(glyph: &Glyph) -> bool {
+    glyph
+        .text
+        .chars()
+        .all(|c| c as u32 >= 0x2E80 || "“”‘’—…·".contains(c))
+}
+
+/// Whether a page holds nothing but body lines (no title, table, masthead).
+fn only_body(page: &Page, area: &Area) -> bool {
+    page.glyphs
+        .iter()
+        .filter(|g| g.y > area.top && g.y < area.bottom)
+        .all(|g| (g.size - area.body).abs() < 0.01)
+}
+
+fn check_grid(briefing: &Briefing) -> usize {
+    let style = Style::default_style();
+    let area = Area::of(&style);
+    let pages = pages(&layout(briefing, &style));
+    let last_body_page = pages
+        .iter()
+        .rposition(|p| !body_lines(p, &area).is_empty())
+        .expect("some body text");
+    let mut full_pages = 0;
+    for (index, page) in pages.iter().enumerate() {
+        let number = index + 1;
+        let lines = body_lines(page, &area);
+        for line in &lines {
+            let (_, off) = area.grid_line(line[0].y);
+            assert!(
+                off < 0.05,
+                "page {number}: baseline {} is {off} pt off the grid",
+                line[0].y
+            );
+            check_line(line, &area, number);
+        }
+        if only_body(page, &area) && index < last_body_page {
+            full_pages += 1;
+            let next: String = pages
+                .get(index + 1)
+                .and_then(|p| body_lines(p, &area).into_iter().next())
+                .map(|l| l.iter().map(|g| g.text.clone()).collect())
+                .unwrap_or_default();
+            assert_eq!(
+                lines.len(),
+                22,
+                "page {number}: a full body page has 22 lines; next page starts “{next}”"
+            );
+            for pair in lines.windows(2) {
+                let pitch = pair[1][0].y - pair[0][0].y;
+                assert!(
+                    (pitch - area.pitch).abs() < 0.01,
+                    "page {number}: pitch {pitch}"
+                );
+            }
+        }
+        check_outside(page, &area, number);
+    }
+    full_pages
+}
+
+fn check_line(line: &[Glyph], area: &Area, page: usize) {
+    let text: String = line.iter().map(|g| g.text.as_str()).collect();
+    let inside: Vec<&Glyph> = line.iter().filter(|g| g.x < area.right - 1.0).collect();
+    let first = inside.first().expect("a line has glyphs");
+    let last = inside.last().expect("a line has glyphs");
+    let starts = first.text.chars().next().unwrap_or(' ');
+    let ends = last.text.chars().last().unwrap_or(' ');
+    assert!(
+        !is_closing(starts) || first.x > area.left + 1.0,
+        "page {page}: “{text}” starts with {starts}"
+    );
+    assert!(!is_opening(ends), "page {page}: “{text}” ends with {ends}");
+    let all_cjk = inside.iter().all(|g| is_cjk(g));
+    // A centred line (a table's caption) is not set on the columns.
+    let left_gap = first.x - area.left;
+    let right_gap = area.right - (last.x + last.width.min(last.size));
+    let centred = left_gap > 2.0 * area.cell + 1.0 && (left_gap - right_gap).abs() < 2.0;
+    if all_cjk && !centred {
+        for glyph in &inside {
+            let opening = glyph.text.chars().next().is_some_and(is_opening);
+            let edge = if opening {
+                glyph.x + glyph.width
+            } else {
+                glyph.x
+            };
+            let column = (edge - area.left) / area.cell;
+            let off = (column - column.round()).abs() * area.cell;
+            let tolerance = if opening { area.cell } else { 0.3 };
+            assert!(
+                off < tolerance,
+                "page {page}: “{}” in “{text}” is {off} pt off its column",
+                glyph.text
+            );
+        }
+        let right = last.x + area.cell;
+        if (right - area.right).abs() < 0.5 {
+            let cells = ((right - inside[0].x) / area.cell).round() as usize
+                + ((inside[0].x - area.left) / area.cell).round() as usize;
+            assert_eq!(cells, 28, "page {page}: a full line of 28 cells: “{text}”");
+        }
+    }
+}
+
+/// Nothing outside the type area except page numbers and hanging marks.
+fn check_outside(page: &Page, area: &Area, number: usize) {
+    for glyph in &page.glyphs {
+        let below = glyph.y > area.bottom + 1.0;
+        let hanging = glyph.x >= area.right - 1.0
+            && glyph.x < area.right + area.cell
+            && glyph.text.chars().all(is_closing);
+        // A glyph's advance may include automatic spacing after it; its ink
+        // is at most one em wide.
+        let inside = glyph.x >= area.left - 0.5
+            && glyph.x + glyph.width.min(glyph.size) <= area.right + 1.0
+            && glyph.y >= area.top
+            && glyph.y <= area.bottom + 0.5;
+        assert!(
+            inside || hanging || below && (glyph.size - 14.0).abs() < 0.01,
+            "page {number}: “{}” at ({}, {}) size {} width {} lies outside the type area",
+            glyph.text,
+            glyph.x,
+            glyph.y,
+            glyph.size,
+            glyph.width
+        );
+    }
+}
+
+#[test]
+fn the_example_month_keeps_the_grid() {
+    let full = check_grid(&example_briefing());
+    assert!(full >= 3, "the example has full body pages: {full}");
+}
+
+#[test]
+fn a_long_briefing_keeps_the_grid_on_every_page() {
+    let briefing = long_briefing();
+    let full = check_grid(&briefing);
+    assert!(full >= 8, "a long briefing of ≥ 8 full pages: {full}");
+}
+
+#[test]
+fn page_numbers_sit_by_parity_below_the_type_area() {
+    let style = Style::default_style();
+    let area = Area::of(&style);
+    let pages = pages(&layout(&long_briefing(), &style));
+    let gap = mm_to_pt(style.page.page_number_gap_mm);
+    for (index, page) in pages.iter().enumerate().take(pages.len() - 1) {
+        let number: Vec<&Glyph> = page
+            .glyphs
+            .iter()
+            .filter(|g| g.y > area.bottom + 1.0)
+            .collect();
+        let text: String = number.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(
+            text.replace(' ', ""),
+            format!("—{}—", index + 1),
+            "page {}",
+            index + 1
+        );
+        assert!(number.iter().all(|g| (g.size - 14.0).abs() < 0.01));
+        // The dashes' tops sit 7 mm below the type area (baseline ≈ top + 0.88 em).
+        let top = number[0].y - 0.88 * 14.0;
+        assert!(
+            (top - (area.bottom + gap)).abs() < 1.5,
+            "page {}: top at {top}",
+            index + 1
+        );
+        let left = number.first().unwrap().x;
+        let right = number.last().map(|g| g.x + g.width).unwrap();
+        let tolerance = mm_to_pt(1.0);
+        if (index + 1) % 2 == 1 {
+            assert!(
+                (right - (area.right - 14.0)).abs() < tolerance,
+                "odd page right edge {right}"
+            );
+        } else {
+            assert!(
+                (left - (area.left + 14.0)).abs() < tolerance,
+                "even page left edge {left}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_end_block_sits_on_the_bottom_edge_of_the_last_page() {
+    let style = Style::default_style();
+    let area = Area::of(&style);
+    let pages = pages(&layout(&example_briefing(), &style));
+    let last = pages.last().expect("pages");
+    let lowest = last.rules.iter().map(|(y, ..)| *y).fold(f64::MIN, f64::max);
+    assert!(
+        (lowest - area.bottom).abs() < mm_to_pt(1.0),
+        "last rule at {lowest}, type area ends at {}",
+        area.bottom
+    );
+    let text: String = last.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.contains("共印60份"), "{text}");
+}
+
+#[test]
+fn the_masthead_rule_spans_the_type_area_in_red() {
+    let style = Style::default_style();
+    let area = Area::of(&style);
+    let first = &pages(&layout(&example_briefing(), &style))[0];
+    let rule = first
+        .rules
+        .iter()
+        .find(|(.., thickness)| (thickness - style.rule.masthead_pt).abs() < 0.01)
+        .expect("a thick rule under the masthead");
+    assert!((rule.1 - area.left).abs() < 0.5 && (rule.2 - area.right).abs() < 0.5);
+}

@@ -1,0 +1,374 @@
+//! Line breaking on the official grid: 28 cells a line, one CJK character a
+//! cell, with the Chinese line-breaking rules (禁则).
+//!
+//! Typst's own CJK justification squeezes punctuation and puts 29 glyphs on
+//! a line, so the PDF template does not break body text itself: it receives
+//! the lines computed here and sets each character in its cell.
+//!
+//! Rules:
+//! - a closing mark (，。、；：？！）》”’…) never starts a line: when it does
+//!   not fit, it hangs in the right margin, as Word does; when two closing
+//!   marks would be pushed over, the character before them comes down too;
+//! - an opening mark (（《“‘) never ends a line: it moves to the next one;
+//! - a run of Latin letters and digits (PM2.5, 2026, 87.3%) is never split
+//!   (unless it is longer than a whole line); the line it leaves short is
+//!   stretched to the full measure.
+
+use serde::Serialize;
+
+/// One unit of a line: a CJK character (one cell) or a Latin run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Piece {
+    /// The text of the piece.
+    pub text: String,
+    /// Width in cells: 1 for a CJK character, measured for a Latin run.
+    pub cells: f64,
+    /// Whether the piece is a Latin run (set in its natural width).
+    pub latin: bool,
+    /// Whether the piece belongs to the run-in heading (set bold).
+    pub lead: bool,
+    /// Whether the piece is an opening mark, set against the right side of
+    /// its cell (some faces draw “ and （ narrower than the cell).
+    pub opening: bool,
+}
+
+/// One line of a paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Line {
+    /// The pieces, in order.
+    pub pieces: Vec<Piece>,
+    /// A closing mark hanging in the right margin.
+    pub hang: Option<String>,
+    /// Whether the line is stretched to the full measure (all but the last).
+    pub justify: bool,
+    /// Cells of indent before the first piece.
+    pub indent: f64,
+}
+
+/// Characters that never start a line.
+const CLOSING: &str = "，。、；：？！）》〉」』】〕”’…—·%‰℃,.;:?!)]}";
+/// Characters that never end a line.
+const OPENING: &str = "（《〈「『【〔“‘([{";
+
+/// Whether `c` may not start a line.
+pub fn is_closing(c: char) -> bool {
+    CLOSING.contains(c)
+}
+
+/// Whether `c` may not end a line.
+pub fn is_opening(c: char) -> bool {
+    OPENING.contains(c)
+}
+
+/// Whether `c` belongs to a Latin run (set in its natural width): ASCII,
+/// and the Latin-1, Greek and other alphabetic ranges before U+2000
+/// (μ ² ³ ° ±), but not the middle dot of Chinese names.
+fn is_latin(c: char) -> bool {
+    c == ' ' || c.is_ascii_graphic() || (('\u{a1}'..'\u{2000}').contains(&c) && c != '·')
+}
+
+/// Splits `text` into pieces; `latin_cells` measures a Latin run in cells.
+/// A Latin run ends after each space, so lines may break between words.
+pub fn pieces(text: &str, lead: bool, latin_cells: &dyn Fn(&str) -> f64) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut Vec<Piece>| {
+        if !run.is_empty() {
+            out.push(Piece {
+                cells: latin_cells(run),
+                text: std::mem::take(run),
+                latin: true,
+                lead,
+                opening: false,
+            });
+        }
+    };
+    for c in text.chars() {
+        if c.is_control() {
+            continue;
+        }
+        if is_latin(c) {
+            run.push(c);
+            if c == ' ' {
+                flush(&mut run, &mut out);
+            }
+            continue;
+        }
+        flush(&mut run, &mut out);
+        out.push(Piece {
+            text: c.to_string(),
+            cells: 1.0,
+            latin: false,
+            lead,
+            opening: is_opening(c),
+        });
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Cuts a Latin piece wider than a whole line into pieces that fit.
+fn split_overlong(piece: Piece, cells: f64) -> Vec<Piece> {
+    let count = piece.text.chars().count().max(1);
+    let per_char = piece.cells / count as f64;
+    let fit = ((cells / per_char).floor() as usize).max(1);
+    let chars: Vec<char> = piece.text.chars().collect();
+    chars
+        .chunks(fit)
+        .map(|chunk| Piece {
+            text: chunk.iter().collect(),
+            cells: chunk.len() as f64 * per_char,
+            ..piece.clone()
+        })
+        .collect()
+}
+
+/// Breaks pieces into lines of `cells` cells, the first indented by `indent`.
+pub fn break_lines(pieces: Vec<Piece>, cells: f64, indent: f64) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut current: Vec<Piece> = Vec::new();
+    let mut width = indent;
+    let mut line_indent = indent;
+    let mut queue = std::collections::VecDeque::from(pieces);
+    const EPSILON: f64 = 1e-6;
+    while let Some(piece) = queue.pop_front() {
+        if piece.latin && piece.cells > cells - width + EPSILON && current.is_empty() {
+            let mut parts = split_overlong(piece, cells - width);
+            let first = parts.remove(0);
+            for part in parts.into_iter().rev() {
+                queue.push_front(part);
+            }
+            width += first.cells;
+            current.push(first);
+            continue;
+        }
+        if width + piece.cells <= cells + EPSILON {
+            width += piece.cells;
+            current.push(piece);
+            continue;
+        }
+        // The piece does not fit.
+        let mut hang = None;
+        if is_single_closing(&piece) {
+            let next_closes = queue.front().is_some_and(is_single_closing);
+            if next_closes {
+                // Two closing marks: bring the last character down with them.
+                if let Some(last) = pull_back(&mut current) {
+                    queue.push_front(piece);
+                    for p in last.into_iter().rev() {
+                        queue.push_front(p);
+                    }
+                } else {
+                    hang = Some(piece.text.clone());
+                }
+            } else {
+                hang = Some(piece.text.clone());
+            }
+        } else {
+            queue.push_front(piece);
+            // Never end a line with an opening mark.
+            while current.last().is_some_and(is_single_opening) && current.len() > 1 {
+                if let Some(opening) = current.pop() {
+                    queue.push_front(opening);
+                }
+            }
+        }
+        lines.push(Line {
+            pieces: std::mem::take(&mut current),
+            hang,
+            justify: true,
+            indent: line_indent,
+        });
+        width = 0.0;
+        line_indent = 0.0;
+    }
+    match lines.last_mut() {
+        // The text ended with a hanging mark: that line is the last one.
+        Some(last) if current.is_empty() => last.justify = false,
+        _ => lines.push(Line {
+            pieces: current,
+            hang: None,
+            justify: false,
+            indent: line_indent,
+        }),
+    }
+    lines
+}
+
+fn is_single_closing(piece: &Piece) -> bool {
+    !piece.latin && piece.text.chars().next().is_some_and(is_closing)
+}
+
+fn is_single_opening(piece: &Piece) -> bool {
+    !piece.latin && piece.text.chars().next().is_some_and(is_opening)
+}
+
+/// Takes the last non-closing piece (and anything after it) off the line,
+/// so that it starts the next line instead of a closing mark.
+fn pull_back(current: &mut Vec<Piece>) -> Option<Vec<Piece>> {
+    let position = current.iter().rposition(|p| !is_single_closing(p))?;
+    if position == 0 {
+        return None;
+    }
+    let mut tail = current.split_off(position);
+    // The line must not now end with an opening mark either.
+    while current.last().is_some_and(is_single_opening) && current.len() > 1 {
+        if let Some(opening) = current.pop() {
+            tail.insert(0, opening);
+        }
+    }
+    Some(tail)
+}
+
+/// Breaks a title into balanced lines of at most `cells` each: as many
+/// lines as needed, all about as long (the first ones a little longer, a
+/// trapezoid), and never a single character alone on the last line.
+pub fn balance(pieces: Vec<Piece>, cells: f64) -> Vec<Line> {
+    let total: f64 = pieces.iter().map(|p| p.cells).sum();
+    if total <= cells {
+        return break_lines(pieces, cells, 0.0);
+    }
+    let count = (total / cells).ceil();
+    let mut target = (total / count).ceil();
+    loop {
+        let lines = break_lines(pieces.clone(), target, 0.0);
+        let last_alone = lines.last().is_some_and(|l| l.pieces.len() < 2);
+        if (lines.len() as f64) <= count && !last_alone || target >= cells {
+            return lines;
+        }
+        target = (target + 1.0).min(cells);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Latin runs measured as half a cell per character.
+    fn half(text: &str) -> f64 {
+        text.chars().count() as f64 * 0.5
+    }
+
+    fn lines_of(text: &str, cells: f64, indent: f64) -> Vec<String> {
+        break_lines(pieces(text, false, &half), cells, indent)
+            .iter()
+            .map(|line| {
+                let mut s: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
+                if let Some(hang) = &line.hang {
+                    s.push('|');
+                    s.push_str(hang);
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn full_lines_hold_exactly_the_cells() {
+        let text = "一二三四五六七八九十".repeat(6);
+        let lines = lines_of(&text, 28.0, 2.0);
+        assert_eq!(lines[0].chars().count(), 26);
+        assert_eq!(lines[1].chars().count(), 28);
+        assert_eq!(lines[2].chars().count(), 6);
+    }
+
+    #[test]
+    fn a_closing_mark_that_does_not_fit_hangs() {
+        let text = format!("{}，后文", "字".repeat(10));
+        let lines = lines_of(&text, 10.0, 0.0);
+        assert_eq!(lines, ["字字字字字字字字字字|，", "后文"]);
+    }
+
+    #[test]
+    fn a_hanging_mark_at_the_end_leaves_no_empty_line() {
+        let text = format!("{}。", "字".repeat(10));
+        let lines = break_lines(pieces(&text, false, &half), 10.0, 0.0);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].hang.as_deref(), Some("。"));
+        assert!(!lines[0].justify, "the last line is not stretched");
+    }
+
+    #[test]
+    fn two_closing_marks_bring_a_character_down() {
+        let text = format!("{}。”后文", "字".repeat(10));
+        let lines = lines_of(&text, 10.0, 0.0);
+        assert_eq!(lines, ["字字字字字字字字字", "字。”后文"]);
+    }
+
+    #[test]
+    fn an_opening_mark_never_ends_a_line() {
+        let text = format!("{}“提升战”", "字".repeat(9));
+        let lines = lines_of(&text, 10.0, 0.0);
+        assert_eq!(lines, ["字字字字字字字字字", "“提升战”"]);
+    }
+
+    #[test]
+    fn latin_runs_stay_whole() {
+        let text = format!("{}PM2.5浓度", "字".repeat(8));
+        let lines = lines_of(&text, 10.0, 0.0);
+        assert_eq!(lines, ["字字字字字字字字", "PM2.5浓度"]);
+        let pieces = pieces("87.3%的", false, &half);
+        assert_eq!(pieces[0].text, "87.3%");
+        assert_eq!(pieces[1].text, "的");
+    }
+
+    #[test]
+    fn latin_words_break_at_spaces_and_overlong_words_are_cut() {
+        let lines = lines_of("字字 apple pie and more", 6.0, 0.0);
+        assert_eq!(lines, ["字字 apple ", "pie and more"]);
+        let lines = lines_of("abcdefghijklmnopqrstuvwxyz", 5.0, 0.0);
+        assert_eq!(lines, ["abcdefghij", "klmnopqrst", "uvwxyz"]);
+        let pieces = pieces("#set page(width: 1cm)", false, &half);
+        assert_eq!(pieces.len(), 3, "{pieces:?}");
+    }
+
+    #[test]
+    fn titles_are_balanced() {
+        let title = pieces(
+            "全市生态文明建设重点工作推进情况暨下一阶段重点任务安排",
+            false,
+            &half,
+        );
+        let lines = balance(title, 20.0);
+        let lengths: Vec<usize> = lines.iter().map(|l| l.pieces.len()).collect();
+        assert_eq!(lengths, [14, 13]);
+        let short = balance(pieces("工作简报", false, &half), 20.0);
+        assert_eq!(short.len(), 1);
+        // 21 characters: never 20 + 1.
+        let lines = balance(pieces(&"字".repeat(21), false, &half), 20.0);
+        assert_eq!(
+            lines.iter().map(|l| l.pieces.len()).collect::<Vec<_>>(),
+            [11, 10]
+        );
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_or_ends_with_opening() {
+        let text = "为贯彻落实《在理论学习中心组生态文明建设专题研讨交流发言材料》部署的4项重点工作、27项具体任务，各牵头单位对照时间节点压茬推进。现将2026年11月推进情况通报如下。“三大保卫战”（蓝天、碧水、净土）持续推进，PM2.5平均浓度为29.6μg/m³。".repeat(3);
+        for cells in [10.0, 13.0, 28.0] {
+            let lines = break_lines(pieces(&text, false, &half), cells, 2.0);
+            for (i, line) in lines.iter().enumerate() {
+                let first = line.pieces.first().expect("no empty line");
+                let last = line.pieces.last().expect("no empty line");
+                assert!(
+                    !(i > 0 && is_single_closing(first)),
+                    "line {i} starts with {}",
+                    first.text
+                );
+                assert!(!is_single_opening(last), "line {i} ends with {}", last.text);
+                let width: f64 = line.indent + line.pieces.iter().map(|p| p.cells).sum::<f64>();
+                assert!(width <= cells + 1e-6, "line {i} is {width} cells");
+            }
+            let joined: String = lines
+                .iter()
+                .flat_map(|l| {
+                    l.pieces
+                        .iter()
+                        .map(|p| p.text.clone())
+                        .chain(l.hang.clone())
+                })
+                .collect();
+            assert_eq!(joined, text, "no text lost at {cells} cells");
+        }
+    }
+}

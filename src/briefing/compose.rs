@@ -15,10 +15,7 @@ pub fn compose(outline: &Outline, progress: &Progress) -> Briefing {
     let issue_name = format!("{}年第{}期", meta.period.year, meta.issue);
     let (year, month, day) = meta.date.ymd();
     let commitments = ordered_commitments(outline, progress);
-    let mut body = vec![Block::Paragraph(Paragraph {
-        lead: None,
-        text: introduction(outline, progress),
-    })];
+    let mut body = vec![Block::paragraph(None, introduction(outline, progress))];
     let mut sections = Sections::default();
     sections.add(&mut body, "总体进展", overall(progress, &commitments));
     sections.add(
@@ -75,11 +72,11 @@ struct Sections {
 impl Sections {
     fn add(&mut self, body: &mut Vec<Block>, title: &str, blocks: Vec<Block>) {
         self.count += 1;
-        body.push(Block::Heading(Heading {
-            level: 1,
-            number: heading_number(1, self.count),
-            text: title.to_string(),
-        }));
+        body.push(Block::Heading(Heading::new(
+            1,
+            heading_number(1, self.count),
+            title,
+        )));
         body.extend(blocks);
     }
 }
@@ -155,7 +152,7 @@ fn overall(progress: &Progress, commitments: &[Reported<'_>]) -> Vec<Block> {
     if !per_commitment.is_empty() {
         text.push_str(&format!("分项看，{}。", per_commitment.join("，")));
     }
-    vec![Block::Paragraph(Paragraph { lead: None, text })]
+    vec![Block::paragraph(None, text)]
 }
 
 /// The commitment's label in quotes when it is a battle name: `“提升战”`.
@@ -170,11 +167,11 @@ fn short_name(node: &Node) -> String {
 fn commitment_blocks(outline: &Outline, commitments: &[Reported<'_>]) -> Vec<Block> {
     let mut blocks = Vec::new();
     for (index, commitment) in commitments.iter().enumerate() {
-        blocks.push(Block::Heading(Heading {
-            level: 2,
-            number: heading_number(2, index + 1),
-            text: clause(&commitment.node.heading),
-        }));
+        blocks.push(Block::Heading(Heading::new(
+            2,
+            heading_number(2, index + 1),
+            clause(&commitment.node.heading),
+        )));
         for (task_index, task) in commitment.progress.tasks.iter().enumerate() {
             blocks.push(task_paragraph(outline, task, task_index + 1));
         }
@@ -197,14 +194,8 @@ fn task_paragraph(outline: &Outline, task: &TaskProgress, number: usize) -> Bloc
     if let Some(next) = &task.next_steps {
         text.push_str(&format!("下步工作：{}", sentence(next)));
     }
-    Block::Paragraph(Paragraph {
-        lead: Some(Heading {
-            level: 3,
-            number: heading_number(3, number),
-            text: format!("{label}。"),
-        }),
-        text,
-    })
+    let lead = Heading::new(3, heading_number(3, number), format!("{label}。"));
+    Block::paragraph(Some(lead), text)
 }
 
 fn task_label(outline: &Outline, task: &TaskProgress) -> String {
@@ -223,8 +214,8 @@ fn indicator_blocks(indicators: &[Indicator]) -> Vec<Block> {
     let rows = indicators
         .iter()
         .enumerate()
-        .map(|(index, indicator)| Row::Cells {
-            cells: vec![
+        .map(|(index, indicator)| {
+            Row::cells([
                 (index + 1).to_string(),
                 indicator.name.clone(),
                 indicator.unit.clone(),
@@ -243,35 +234,24 @@ fn indicator_blocks(indicators: &[Indicator]) -> Vec<Block> {
                 } else {
                     "未达标".to_string()
                 },
-            ],
+            ])
         })
         .collect();
     vec![
-        Block::Paragraph(Paragraph {
-            lead: None,
-            text: intro,
-        }),
+        Block::paragraph(None, intro),
         Block::Table(Table {
             caption: Some("重点指标完成情况表".to_string()),
             columns: vec![
-                column("序号", 0.7, Align::Center),
-                column("指标", 4.0, Align::Left),
-                column("单位", 1.2, Align::Center),
-                column("目标值", 1.2, Align::Center),
-                column("本月值", 1.2, Align::Center),
-                column("完成情况", 1.3, Align::Center),
+                Column::new("序号", 0.7, Align::Center),
+                Column::new("指标", 4.0, Align::Left),
+                Column::new("单位", 1.2, Align::Center),
+                Column::new("目标值", 1.2, Align::Center),
+                Column::new("本月值", 1.2, Align::Center),
+                Column::new("完成情况", 1.3, Align::Center),
             ],
             rows,
         }),
     ]
-}
-
-fn column(header: &str, width: f64, align: Align) -> Column {
-    Column {
-        header: header.to_string(),
-        width,
-        align,
-    }
 }
 
 /// 附件1: every task in one table, grouped by commitment.
@@ -279,22 +259,18 @@ fn task_ledger(outline: &Outline, commitments: &[Reported<'_>]) -> Attachment {
     let mut rows = Vec::new();
     let mut number = 0;
     for commitment in commitments {
-        rows.push(Row::Group {
-            title: clause(&commitment.node.heading),
-        });
+        rows.push(Row::group(clause(&commitment.node.heading)));
         for task in &commitment.progress.tasks {
             number += 1;
-            rows.push(Row::Cells {
-                cells: vec![
-                    number.to_string(),
-                    task_label(outline, task),
-                    task.lead_unit.clone(),
-                    task.deadline
-                        .map_or_else(|| "—".to_string(), |d| d.to_string()),
-                    percent(task.percent),
-                    task.status.chinese().to_string(),
-                ],
-            });
+            rows.push(Row::cells([
+                number.to_string(),
+                task_label(outline, task),
+                task.lead_unit.clone(),
+                task.deadline
+                    .map_or_else(|| "—".to_string(), |d| d.to_string()),
+                percent(task.percent),
+                task.status.chinese().to_string(),
+            ]));
         }
     }
     Attachment {
@@ -303,12 +279,12 @@ fn task_ledger(outline: &Outline, commitments: &[Reported<'_>]) -> Attachment {
         blocks: vec![Block::Table(Table {
             caption: None,
             columns: vec![
-                column("序号", 0.6, Align::Center),
-                column("任务", 3.4, Align::Left),
-                column("牵头单位", 2.3, Align::Center),
-                column("完成时限", 2.9, Align::Center),
-                column("进度", 1.0, Align::Center),
-                column("状态", 1.5, Align::Center),
+                Column::new("序号", 0.6, Align::Center),
+                Column::new("任务", 3.4, Align::Left),
+                Column::new("牵头单位", 2.3, Align::Center),
+                Column::new("完成时限", 2.9, Align::Center),
+                Column::new("进度", 1.0, Align::Center),
+                Column::new("状态", 1.5, Align::Center),
             ],
             rows,
         })],

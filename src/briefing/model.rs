@@ -82,6 +82,16 @@ pub enum Block {
     Table(Table),
 }
 
+impl Block {
+    /// A body paragraph, led by the run-in heading `lead` when there is one.
+    pub fn paragraph(lead: Option<Heading>, text: impl Into<String>) -> Block {
+        Block::Paragraph(Paragraph {
+            lead,
+            text: text.into(),
+        })
+    }
+}
+
 /// A numbered heading.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Heading {
@@ -91,6 +101,17 @@ pub struct Heading {
     pub number: String,
     /// The heading text, ending punctuation included where it runs in.
     pub text: String,
+}
+
+impl Heading {
+    /// A heading of `level` with its `number` (punctuation included) and `text`.
+    pub fn new(level: u8, number: impl Into<String>, text: impl Into<String>) -> Heading {
+        Heading {
+            level,
+            number: number.into(),
+            text: text.into(),
+        }
+    }
 }
 
 /// A body paragraph, first line indented two characters.
@@ -124,6 +145,17 @@ pub struct Column {
     pub align: Align,
 }
 
+impl Column {
+    /// A column headed `header`, of relative `width`, its cells aligned `align`.
+    pub fn new(header: impl Into<String>, width: f64, align: Align) -> Column {
+        Column {
+            header: header.into(),
+            width,
+            align,
+        }
+    }
+}
+
 /// Horizontal alignment of table cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -150,6 +182,22 @@ pub enum Row {
         /// The group's title.
         title: String,
     },
+}
+
+impl Row {
+    /// A row of cells, one per column, in order.
+    pub fn cells<S: Into<String>>(cells: impl IntoIterator<Item = S>) -> Row {
+        Row::Cells {
+            cells: cells.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// A group heading row titled `title`, spanning all columns.
+    pub fn group(title: impl Into<String>) -> Row {
+        Row::Group {
+            title: title.into(),
+        }
+    }
 }
 
 /// An attachment (附件1 …).

@@ -6,161 +6,9 @@ use std::io::{Cursor, Read};
 
 use super::masthead::fitted_size;
 use super::render;
+use crate::briefing::sample::{MARKUP, sample_briefing};
 use crate::briefing::*;
 use crate::style::Style;
-
-/// Text that looks like markup in XML, typst or Markdown.
-const MARKUP: &str = "</w:t><b>&amp; & #set page(width: 1cm) \\ **粗** $x$ <w:p>";
-
-fn heading(level: u8, number: &str, text: &str) -> Heading {
-    Heading {
-        level,
-        number: number.to_string(),
-        text: text.to_string(),
-    }
-}
-
-fn paragraph(lead: Option<Heading>, text: &str) -> Block {
-    Block::Paragraph(Paragraph {
-        lead,
-        text: text.to_string(),
-    })
-}
-
-fn column(header: &str, width: f64, align: Align) -> Column {
-    Column {
-        header: header.to_string(),
-        width,
-        align,
-    }
-}
-
-fn cells(texts: &[&str]) -> Row {
-    Row::Cells {
-        cells: texts.iter().map(|t| t.to_string()).collect(),
-    }
-}
-
-const LONG: &str = "全市上下认真贯彻落实市委、市政府决策部署，坚持生态优先、绿色发展，\
-    以改善生态环境质量为核心，统筹推进污染防治、生态保护和绿色转型，\
-    各项工作取得积极进展。大气环境质量持续改善，细颗粒物平均浓度同比下降百分之六点三，\
-    优良天数比例达到百分之八十七点五；水环境质量稳中向好，国考断面水质优良比例保持百分之百。";
-
-/// A realistic briefing with every part the writer knows.
-pub(super) fn sample() -> Briefing {
-    let progress_table = Table {
-        caption: Some("表1  重点任务推进情况".to_string()),
-        columns: vec![
-            column("序号", 1.0, Align::Center),
-            column("任务", 4.0, Align::Left),
-            column("责任单位", 2.0, Align::Center),
-            column("完成率", 1.5, Align::Right),
-        ],
-        rows: vec![
-            Row::Group {
-                title: "一、大气污染防治".to_string(),
-            },
-            cells(&["1", "燃煤锅炉淘汰改造", "市生态环境局", "85%"]),
-            cells(&["2", "重点行业超低排放改造", "市工业和信息化局", "72%"]),
-            Row::Group {
-                title: "二、水污染防治".to_string(),
-            },
-            cells(&["3", "城镇污水处理提质增效", "市住房城乡建设局", "90%"]),
-            cells(&["4", MARKUP, "市水务局", "60%"]),
-        ],
-    };
-    let mut attachment_rows = Vec::new();
-    for index in 1..=30 {
-        attachment_rows.push(cells(&[
-            &index.to_string(),
-            "乡镇污水处理设施建设和运行维护",
-            "各区县人民政府",
-            "进行中",
-        ]));
-    }
-    let attachment_table = Table {
-        caption: None,
-        columns: vec![
-            column("序号", 1.0, Align::Center),
-            column("项目名称", 5.0, Align::Left),
-            column("责任单位", 3.0, Align::Center),
-            column("进展", 1.5, Align::Center),
-        ],
-        rows: attachment_rows,
-    };
-    Briefing {
-        document: DocumentInfo {
-            title: "生态文明建设工作简报（第11期）".to_string(),
-            author: "市生态文明建设领导小组办公室".to_string(),
-            language: "zh-CN".to_string(),
-            date: [2026, 11, 28],
-            file_stem: "生态文明建设工作简报-2026年第11期".to_string(),
-        },
-        masthead: Masthead {
-            name: "生态文明建设工作简报".to_string(),
-            issue: "第11期".to_string(),
-            total_issue: Some("（总第45期）".to_string()),
-            office: "市生态文明建设领导小组办公室".to_string(),
-            date: "2026年11月28日".to_string(),
-        },
-        title: "全市生态文明建设重点工作进展情况".to_string(),
-        editor_note: Some(EditorNote {
-            label: "按：".to_string(),
-            paragraphs: vec![
-                "现将全市生态文明建设重点工作十一月份进展情况刊发，请各地各部门对照任务清单，抓好落实。"
-                    .to_string(),
-            ],
-        }),
-        body: vec![
-            Block::Heading(heading(1, "一、", "总体进展")),
-            paragraph(None, LONG),
-            paragraph(None, LONG),
-            Block::Heading(heading(2, "（一）", "大气污染防治")),
-            paragraph(
-                Some(heading(3, "1.", "燃煤锅炉治理。")),
-                "全市累计淘汰燃煤锅炉一百二十台，完成年度任务的百分之八十五。",
-            ),
-            paragraph(
-                Some(heading(4, "（1）", "城区部分。")),
-                "主城区十蒸吨以下燃煤锅炉全部清零，2026年计划改造项目已全部开工。",
-            ),
-            paragraph(None, LONG),
-            Block::Heading(heading(2, "（二）", "水污染防治")),
-            paragraph(None, MARKUP),
-            Block::Table(progress_table),
-            Block::Heading(heading(1, "二、", "存在问题和下步打算")),
-            paragraph(None, LONG),
-            paragraph(None, LONG),
-            paragraph(None, LONG),
-        ],
-        attachments: vec![Attachment {
-            label: "附件1".to_string(),
-            title: "乡镇污水处理设施建设项目清单".to_string(),
-            blocks: vec![Block::Table(attachment_table)],
-        }],
-        imprint: Imprint {
-            lines: vec![
-                ImprintLine {
-                    label: "报：".to_string(),
-                    text: "市委常委，市人大常委会主任，市政府市长、副市长，市政协主席。".to_string(),
-                },
-                ImprintLine {
-                    label: "送：".to_string(),
-                    text: "市委各部委，市人大常委会办公厅，市政协办公厅。".to_string(),
-                },
-                ImprintLine {
-                    label: "发：".to_string(),
-                    text: "各区县人民政府，市政府各部门。".to_string(),
-                },
-            ],
-            copies: "共印60份".to_string(),
-        },
-        page_numbers: PageNumbers {
-            before: "— ".to_string(),
-            after: " —".to_string(),
-        },
-    }
-}
 
 /// The named parts of a DOCX.
 struct Package {
@@ -186,7 +34,7 @@ impl Package {
 }
 
 fn sample_package() -> Package {
-    Package::open(render(&sample(), &Style::default_style()).expect("the sample renders"))
+    Package::open(render(&sample_briefing(), &Style::default_style()).expect("the sample renders"))
 }
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -469,10 +317,10 @@ fn core_properties_come_from_the_document_info() {
 #[test]
 fn two_renders_in_one_process_are_identical() {
     let style = Style::default_style();
-    let first = render(&sample(), &style).unwrap();
-    let second = render(&sample(), &style).unwrap();
+    let first = render(&sample_briefing(), &style).unwrap();
+    let second = render(&sample_briefing(), &style).unwrap();
     assert!(first == second, "the bytes differ");
-    let thread = std::thread::spawn(move || render(&sample(), &style).unwrap());
+    let thread = std::thread::spawn(move || render(&sample_briefing(), &style).unwrap());
     assert!(
         thread.join().unwrap() == first,
         "another thread's bytes differ"
@@ -481,7 +329,7 @@ fn two_renders_in_one_process_are_identical() {
 
 #[test]
 fn markup_in_user_text_comes_out_literally() {
-    let mut briefing = sample();
+    let mut briefing = sample_briefing();
     briefing.title = MARKUP.to_string();
     briefing.document.title = MARKUP.to_string();
     briefing.masthead.name = MARKUP.to_string();
@@ -514,7 +362,7 @@ fn markup_in_user_text_comes_out_literally() {
 
 #[test]
 fn control_characters_are_dropped() {
-    let mut briefing = sample();
+    let mut briefing = sample_briefing();
     briefing.title = "标题\u{1}\u{b}完".to_string();
     let mut package = Package::open(render(&briefing, &Style::default_style()).unwrap());
     let text = package.part("word/document.xml");
@@ -540,17 +388,17 @@ fn the_masthead_is_red_and_shrinks_to_one_line() {
 fn a_bad_colour_is_a_diagnostic() {
     let mut style = Style::default_style();
     style.color.red = "red".to_string();
-    let err = render(&sample(), &style).unwrap_err();
+    let err = render(&sample_briefing(), &style).unwrap_err();
     assert!(err.message.contains("color.red"), "{}", err.message);
 }
 
 #[test]
 fn a_row_wider_than_the_header_is_a_diagnostic() {
-    let mut briefing = sample();
+    let mut briefing = sample_briefing();
     briefing.body.push(Block::Table(Table {
         caption: None,
-        columns: vec![column("甲", 1.0, Align::Left)],
-        rows: vec![cells(&["1", "2"])],
+        columns: vec![Column::new("甲", 1.0, Align::Left)],
+        rows: vec![Row::cells(["1", "2"])],
     }));
     let err = render(&briefing, &Style::default_style()).unwrap_err();
     assert!(err.message.contains("表格"), "{}", err.message);
@@ -558,7 +406,7 @@ fn a_row_wider_than_the_header_is_a_diagnostic() {
 
 #[test]
 fn the_body_ends_with_a_paragraph_even_without_an_end_block() {
-    let mut briefing = sample();
+    let mut briefing = sample_briefing();
     for imprint in [
         briefing.imprint.clone(),
         Imprint {

@@ -9,162 +9,11 @@ use std::sync::LazyLock;
 use lopdf::{Document, Object};
 
 use super::*;
-use crate::briefing::{
-    Align, Attachment, Block, Briefing, Column, DocumentInfo, EditorNote, Heading, Imprint,
-    ImprintLine, Masthead, PageNumbers, Paragraph, Row, Table,
-};
+use crate::briefing::sample::sample_briefing;
+use crate::briefing::{Align, Block, Briefing, Column, Heading, Row, Table};
 
 /// The bundled fonts, loaded once for all tests.
 static FONTS: LazyLock<FontLibrary> = LazyLock::new(|| FontLibrary::new(&[], false));
-
-fn heading(level: u8, number: &str, text: &str) -> Heading {
-    Heading {
-        level,
-        number: number.to_string(),
-        text: text.to_string(),
-    }
-}
-
-fn paragraph(lead: Option<Heading>, text: &str) -> Block {
-    Block::Paragraph(Paragraph {
-        lead,
-        text: text.to_string(),
-    })
-}
-
-fn column(header: &str, width: f64, align: Align) -> Column {
-    Column {
-        header: header.to_string(),
-        width,
-        align,
-    }
-}
-
-fn cells(cells: &[&str]) -> Row {
-    Row::Cells {
-        cells: cells.iter().map(|c| c.to_string()).collect(),
-    }
-}
-
-fn progress_table(caption: Option<&str>) -> Block {
-    Block::Table(Table {
-        caption: caption.map(str::to_string),
-        columns: vec![
-            column("序号", 1.0, Align::Center),
-            column("工作任务", 5.0, Align::Left),
-            column("责任单位", 2.5, Align::Center),
-            column("完成进度", 1.5, Align::Right),
-        ],
-        rows: vec![
-            Row::Group {
-                title: "一、大气污染防治".to_string(),
-            },
-            cells(&["1", "完成燃煤锅炉超低排放改造", "市生态环境局", "80%"]),
-            cells(&[
-                "2",
-                "PM2.5 年均浓度下降到 30 微克/立方米以下",
-                "市生态环境局",
-                "65%",
-            ]),
-            Row::Group {
-                title: "二、水污染防治".to_string(),
-            },
-            cells(&["3", "城区黑臭水体动态清零", "市住建局", "100%"]),
-            cells(&["4", "建成污水处理厂提标改造工程", "市水务局", "45%"]),
-        ],
-    })
-}
-
-/// A briefing like the ones clerks make: masthead, note, two level-1
-/// sections with level-2 headings and run-in leads, a table, an attachment
-/// with a table, and the end block.
-fn sample_briefing() -> Briefing {
-    let long = "各级各部门坚持以习近平生态文明思想为指导，认真落实市委、市政府决策部署，\
-                坚持精准治污、科学治污、依法治污，持续深入打好蓝天、碧水、净土保卫战，\
-                全市生态环境质量持续改善，群众获得感、幸福感进一步增强。";
-    Briefing {
-        document: DocumentInfo {
-            title: "全市生态文明建设重点工作进展情况".to_string(),
-            author: "市生态文明建设领导小组办公室".to_string(),
-            language: "zh-CN".to_string(),
-            date: [2026, 11, 28],
-            file_stem: "生态文明建设工作简报-2026年第11期".to_string(),
-        },
-        masthead: Masthead {
-            name: "生态文明建设工作简报".to_string(),
-            issue: "第11期".to_string(),
-            total_issue: Some("（总第45期）".to_string()),
-            office: "市生态文明建设领导小组办公室".to_string(),
-            date: "2026年11月28日".to_string(),
-        },
-        title: "全市生态文明建设重点工作进展情况".to_string(),
-        editor_note: Some(EditorNote {
-            label: "按：".to_string(),
-            paragraphs: vec![
-                "现将全市生态文明建设重点工作11月份进展情况印发给你们，请结合实际抓好落实。"
-                    .to_string(),
-            ],
-        }),
-        body: vec![
-            Block::Heading(heading(1, "一、", "总体进展")),
-            paragraph(None, long),
-            paragraph(
-                None,
-                "截至11月底，市委全会部署的36项重点任务中，已完成21项，序时推进12项，\
-                 滞后3项。PM2.5平均浓度为31微克/立方米，同比下降6.1%。",
-            ),
-            Block::Heading(heading(2, "（一）", "大气污染防治")),
-            paragraph(
-                Some(heading(3, "1.", "燃煤锅炉改造。")),
-                "全市35蒸吨以下燃煤锅炉已全部淘汰，工业窑炉综合治理完成年度任务的92%。",
-            ),
-            paragraph(
-                Some(heading(4, "（1）", "扬尘管控。")),
-                "建成区施工工地全部落实“六个百分之百”要求，道路机械化清扫率达到95%。",
-            ),
-            Block::Heading(heading(2, "（二）", "水污染防治")),
-            paragraph(None, long),
-            progress_table(Some("重点任务完成情况")),
-            Block::Heading(heading(1, "二、", "存在问题和下步打算")),
-            paragraph(
-                Some(heading(3, "1.", "存在问题。")),
-                "部分项目前期手续办理较慢，资金到位不及时，个别地区工作推进不平衡。",
-            ),
-            paragraph(
-                Some(heading(3, "2.", "下步打算。")),
-                "各责任单位要对照年度目标，倒排工期、挂图作战，确保年底前全面完成各项任务。",
-            ),
-            paragraph(None, long),
-            paragraph(None, long),
-        ],
-        attachments: vec![Attachment {
-            label: "附件1".to_string(),
-            title: "重点任务进展明细表".to_string(),
-            blocks: vec![progress_table(None)],
-        }],
-        imprint: Imprint {
-            lines: vec![
-                ImprintLine {
-                    label: "报：".to_string(),
-                    text: "市委常委，市人大常委会主任，市政府市长、副市长。".to_string(),
-                },
-                ImprintLine {
-                    label: "送：".to_string(),
-                    text: "市人大常委会办公室，市政协办公室。".to_string(),
-                },
-                ImprintLine {
-                    label: "发：".to_string(),
-                    text: "各区县人民政府，市直有关部门。".to_string(),
-                },
-            ],
-            copies: "共印60份".to_string(),
-        },
-        page_numbers: PageNumbers {
-            before: "— ".to_string(),
-            after: " —".to_string(),
-        },
-    }
-}
 
 fn builtin() -> TemplateChoice {
     TemplateChoice::Builtin("jianbao".to_string())
@@ -180,7 +29,10 @@ fn render_with(
         &Style::default_style(),
         template,
         &FONTS,
-        &PdfOptions { png_dpi },
+        &PdfOptions {
+            png_dpi,
+            ..PdfOptions::default()
+        },
     )
 }
 
@@ -300,7 +152,7 @@ fn markup_in_user_text_prints_literally() {
     ];
     let mut briefing = sample_briefing();
     briefing.title = markup.join(" ");
-    briefing.body = vec![paragraph(None, &markup.join("、"))];
+    briefing.body = vec![Block::paragraph(None, markup.join("、"))];
     let rendered = render_with(&briefing, &builtin(), None).unwrap_or_else(|err| panic!("{err}"));
     let text = squeezed(&pdf_text(&rendered.pdf));
     for piece in markup {
@@ -365,7 +217,7 @@ fn missing_characters_are_reported_with_their_place() {
     briefing.title = "生态环境😀持续改善".to_string();
     briefing
         .body
-        .push(paragraph(None, "新建𠀀项目两个，𠀀字重复。"));
+        .push(Block::paragraph(None, "新建𠀀项目两个，𠀀字重复。"));
     let rendered = render_with(&briefing, &builtin(), None).unwrap_or_else(|err| panic!("{err}"));
     let rendered_warnings: Vec<String> = rendered.warnings.iter().map(Diagnostic::render).collect();
     let emoji = rendered_warnings
@@ -463,7 +315,7 @@ fn a_long_table_repeats_its_header() {
     else {
         panic!("the sample has a table");
     };
-    let row = cells(&["9", "完成年度任务", "市发展改革委", "50%"]);
+    let row = Row::cells(["9", "完成年度任务", "市发展改革委", "50%"]);
     table.rows.extend(std::iter::repeat_n(row, 60));
     let rendered = render_with(&briefing, &builtin(), None).unwrap_or_else(|err| panic!("{err}"));
     let headers = squeezed(&pdf_text(&rendered.pdf))
@@ -656,7 +508,7 @@ fn an_end_block_alone_on_its_page_has_no_page_number() {
     for n in 1..=40 {
         briefing
             .body
-            .push(paragraph(None, &format!("补充说明第{n}段。")));
+            .push(Block::paragraph(None, format!("补充说明第{n}段。")));
         let rendered =
             render_with(&briefing, &builtin(), None).unwrap_or_else(|err| panic!("{err}"));
         let last = page_text(&rendered.pdf, rendered.pages as u32);
@@ -685,16 +537,16 @@ fn a_minimal_briefing_renders() {
     briefing.body = vec![
         Block::Table(Table {
             caption: None,
-            columns: vec![column("项目", 0.0, Align::Left)],
+            columns: vec![Column::new("项目", 0.0, Align::Left)],
             rows: Vec::new(),
         }),
         Block::Table(Table {
             caption: None,
             columns: Vec::new(),
-            rows: vec![cells(&["多余"])],
+            rows: vec![Row::cells(["多余"])],
         }),
-        Block::Heading(heading(0, "", "")),
-        paragraph(None, ""),
+        Block::Heading(Heading::new(0, "", "")),
+        Block::paragraph(None, ""),
     ];
     let rendered = render_with(&briefing, &builtin(), None).unwrap_or_else(|err| panic!("{err}"));
     assert_eq!(rendered.pages, 1);

@@ -346,3 +346,46 @@ fn a_character_no_font_has_is_reported_with_its_place() {
         run.stderr
     );
 }
+
+#[test]
+fn the_default_pdf_is_tagged_with_language_and_bookmarks() {
+    let dir = tempfile::tempdir().unwrap();
+    build(&example_month(), dir.path(), "pdf");
+    let document = lopdf::Document::load(dir.path().join(format!("{STEM}.pdf"))).unwrap();
+    let catalog = document.catalog().unwrap();
+    assert!(catalog.has(b"StructTreeRoot"), "tagged PDF");
+    let lang = catalog.get(b"Lang").unwrap();
+    let lang = document.dereference(lang).unwrap().1.as_str().unwrap();
+    assert_eq!(lang, b"zh-CN");
+    assert!(catalog.has(b"Outlines"), "headings as bookmarks");
+    let bytes = std::fs::read(dir.path().join(format!("{STEM}.pdf"))).unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("pdfaid:part"));
+}
+
+#[test]
+fn pdf_a_2b_is_written_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = jianbao(&[
+        "build",
+        "--pdf-standard",
+        "a-2b",
+        "--format",
+        "pdf",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let bytes = std::fs::read(dir.path().join(format!("{STEM}.pdf"))).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("<pdfaid:part>2</pdfaid:part>"),
+        "XMP names PDF/A-2"
+    );
+    assert!(text.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+    assert!(text.contains("OutputIntent"));
+    // The date is the briefing's, not the clock's.
+    assert!(
+        text.contains("2026-11-27"),
+        "XMP dates come from the briefing"
+    );
+}

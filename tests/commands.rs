@@ -252,3 +252,24 @@ fn check_reports_what_is_missing_and_overdue() {
     );
     drop(path);
 }
+
+#[test]
+fn fonts_lists_every_role_with_its_source() {
+    let run = jianbao(&["fonts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for role in [
+        "正文（仿宋）",
+        "标题、报头（小标宋）",
+        "一级标题（黑体）",
+        "二级标题、按语（楷体）",
+        "页码（宋体）",
+        "西文和数字",
+    ] {
+        assert!(run.stdout.contains(role), "{role}\n{}", run.stdout);
+    }
+    assert!(run.stdout.contains("仿宋_GB2312"), "{}", run.stdout);
+    // With no official faces installed, the bundled FangSong is used.
+    if !run.stdout.contains("系统字体") {
+        assert!(run.stdout.contains("FandolFang R — 内置"), "{}", run.stdout);
+    }
+}

@@ -11,7 +11,7 @@ use super::{Failure, load_speech, progress_path};
 use crate::briefing::{Briefing, compose};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::write_atomically;
-use crate::render::pdf::{FontLibrary, PdfOptions, TemplateChoice};
+use crate::render::pdf::{Archival, FontLibrary, PdfOptions, TemplateChoice};
 use crate::render::{docx, pdf};
 use crate::style::Style;
 
@@ -42,6 +42,8 @@ pub struct Options<'a> {
     pub font_paths: &'a [PathBuf],
     /// A style file overriding the defaults.
     pub style: Option<&'a Path>,
+    /// An archival PDF standard to conform to.
+    pub pdf_standard: Option<Archival>,
 }
 
 /// Resolution of the page images.
@@ -96,6 +98,7 @@ fn render_all(
         let template = template_choice(options.template);
         let pdf_options = PdfOptions {
             png_dpi: wants(Format::Png).then_some(PNG_DPI),
+            standard: options.pdf_standard,
         };
         let result = pdf::render(briefing, style, &template, &fonts, &pdf_options)?;
         rendered.pages = Some(result.pages);

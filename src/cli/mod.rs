@@ -5,6 +5,7 @@
 
 mod build;
 mod check;
+mod fonts;
 mod init;
 mod outline;
 mod schema;
@@ -68,6 +69,18 @@ pub enum Command {
         #[arg(long)]
         font_path: Vec<PathBuf>,
         /// 版式文件，覆盖 templates/style.toml 中的默认值 (style overrides)
+        #[arg(long)]
+        style: Option<PathBuf>,
+        /// 按归档标准输出 PDF，如 a-2b（PDF/A-2b）(archival PDF standard)
+        #[arg(long, value_name = "STANDARD")]
+        pdf_standard: Option<crate::render::pdf::Archival>,
+    },
+    /// 列出 PDF 各部分将使用的字体及其来源 (list the faces the PDF will use)
+    Fonts {
+        /// 存放正式字体的文件夹，可多次给出 (font folder)
+        #[arg(long)]
+        font_path: Vec<PathBuf>,
+        /// 版式文件 (style overrides)
         #[arg(long)]
         style: Option<PathBuf>,
     },
@@ -210,6 +223,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             template,
             font_path,
             style,
+            pdf_standard,
         } => build::run(&build::Options {
             progress: progress.as_deref(),
             speech: speech.as_deref(),
@@ -218,7 +232,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             template: template.as_deref(),
             font_paths: &font_path,
             style: style.as_deref(),
+            pdf_standard,
         }),
+        Command::Fonts { font_path, style } => fonts::run(&font_path, style.as_deref()),
         Command::Outline { speech, json } => outline::run(speech.as_deref(), json),
         Command::Init {
             period,

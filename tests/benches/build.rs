@@ -48,7 +48,7 @@ fn pdf_compile_and_export(bencher: divan::Bencher) {
     let briefing = merge();
     let style = Style::default_style();
     let fonts = FontLibrary::new(&[], false);
-    let options = PdfOptions { png_dpi: None };
+    let options = PdfOptions::default();
     bencher.bench_local(|| {
         typst::comemo::evict(0);
         pdf::render(&briefing, &style, &template(), &fonts, &options).expect("renders")
@@ -68,7 +68,7 @@ fn full_build_pdf_and_docx() -> (Vec<u8>, Vec<u8>) {
     let briefing = merge();
     let style = Style::default_style();
     let fonts = FontLibrary::new(&[], false);
-    let options = PdfOptions { png_dpi: None };
+    let options = PdfOptions::default();
     let pdf = pdf::render(&briefing, &style, &template(), &fonts, &options).expect("renders");
     let docx = docx::render(&briefing, &style).expect("renders");
     (pdf.pdf, docx)

@@ -35,7 +35,7 @@ use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Dict, Smart, Value};
 use typst::utils::Scalar;
 use typst_layout::PagedDocument;
-use typst_pdf::Timestamp;
+use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
 use typst_render::RenderOptions;
 
 pub use self::fonts::{FaceReport, FontLibrary, FontSource};
@@ -58,6 +58,16 @@ pub enum TemplateChoice {
 pub struct PdfOptions {
     /// When set, also render every page as a PNG at this many dots per inch.
     pub png_dpi: Option<f32>,
+    /// The archival standard the PDF must conform to, if any.
+    pub standard: Option<Archival>,
+}
+
+/// PDF archival standards jianbao can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Archival {
+    /// PDF/A-2b: long-term archiving, visual appearance preserved.
+    #[value(name = "a-2b")]
+    A2b,
 }
 
 /// The result of one render.
@@ -115,7 +125,7 @@ pub fn render(
     let document = output.map_err(|errors| failure(&world, style, &errors, &notes))?;
 
     let start = Instant::now();
-    let pdf = typst_pdf::pdf(&document, &pdf_options(date))
+    let pdf = typst_pdf::pdf(&document, &pdf_options(date, options.standard)?)
         .map_err(|errors| failure(&world, style, &errors, &notes))?;
     let export = start.elapsed();
 
@@ -176,13 +186,27 @@ fn briefing_date(document: &DocumentInfo) -> Result<Datetime, Diagnostic> {
         })
 }
 
-/// PDF export settings: fixed creator and date, so the bytes never change.
-fn pdf_options(date: Datetime) -> typst_pdf::PdfOptions {
-    typst_pdf::PdfOptions {
+/// PDF export settings: fixed creator and date, so the bytes never change;
+/// tagged (accessible) always, archival on request.
+fn pdf_options(
+    date: Datetime,
+    standard: Option<Archival>,
+) -> Result<typst_pdf::PdfOptions, Diagnostic> {
+    let list: &[PdfStandard] = match standard {
+        Some(Archival::A2b) => &[PdfStandard::A_2b],
+        None => &[],
+    };
+    let standards = PdfStandards::new(list).map_err(|err| {
+        Diagnostic::error(format!("无法按所选 PDF 标准输出：{}", err.message()))
+            .with_help("去掉 --pdf-standard 再试")
+    })?;
+    Ok(typst_pdf::PdfOptions {
         creator: Smart::Custom(Some(format!("jianbao {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(date)),
+        standards,
+        tagged: true,
         ..typst_pdf::PdfOptions::default()
-    }
+    })
 }
 
 /// Pixels per point for a resolution in dots per inch.

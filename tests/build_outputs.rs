@@ -389,3 +389,36 @@ fn pdf_a_2b_is_written_on_request() {
         "XMP dates come from the briefing"
     );
 }
+
+#[test]
+fn the_tongbao_template_writes_an_official_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = jianbao(&[
+        "build",
+        "--template",
+        "tongbao",
+        "--format",
+        "pdf",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = dir.path().join(format!("{STEM}-通报.pdf"));
+    assert!(pdf.exists(), "the 通报 has its own name");
+    if have_tool("pdftotext") {
+        let text = squeeze(&pdf_text(&pdf));
+        for expected in [
+            "市生态文明建设领导小组办公室文件",
+            "市生态办〔2026〕11号",
+            "关于全市生态文明建设重点工作11月份推进情况的通报",
+            "各县（市、区）党委、政府，市生态文明建设领导小组各成员单位：",
+            "特此通报。",
+            "附件：1.重点任务推进情况表",
+            "（此件公开发布）",
+            "抄送：市委常委",
+            "2026年11月27日印发",
+        ] {
+            assert!(text.contains(&squeeze(expected)), "通报 lacks “{expected}”");
+        }
+    }
+}

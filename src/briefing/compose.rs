@@ -15,6 +15,11 @@ pub fn compose(outline: &Outline, progress: &Progress) -> Briefing {
     let issue_name = format!("{}年第{}期", meta.period.year, meta.issue);
     let (year, month, day) = meta.date.ymd();
     let commitments = ordered_commitments(outline, progress);
+    let title = meta
+        .title
+        .clone()
+        .unwrap_or_else(|| default_title(progress));
+    let ledger = task_ledger(outline, &commitments);
     let mut body = vec![Block::paragraph(None, introduction(outline, progress))];
     let mut sections = Sections::default();
     sections.add(&mut body, "总体进展", overall(progress, &commitments));
@@ -45,21 +50,58 @@ pub fn compose(outline: &Outline, progress: &Progress) -> Briefing {
             office: meta.office.clone(),
             date: meta.date.chinese(),
         },
-        title: meta
-            .title
-            .clone()
-            .unwrap_or_else(|| default_title(progress)),
         editor_note: meta.editor_note.as_deref().map(|note| EditorNote {
             label: "按：".to_string(),
             paragraphs: paragraphs(note),
         }),
         body,
-        attachments: vec![task_ledger(outline, &commitments)],
+        official: official(progress, &title, &ledger),
+        attachments: vec![ledger],
         imprint: imprint(progress),
         page_numbers: PageNumbers {
             before: "— ".to_string(),
             after: " —".to_string(),
         },
+        title,
+    }
+}
+
+/// The 通报's own parts: head, title, recipients, closing, signature, 版记.
+fn official(progress: &Progress, title: &str, ledger: &Attachment) -> Official {
+    let meta = &progress.meta;
+    let marks = [
+        &meta.official.copy_number,
+        &meta.official.secrecy,
+        &meta.official.urgency,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect();
+    let copy_to: Vec<String> = meta
+        .report_to
+        .iter()
+        .chain(&meta.send_to)
+        .cloned()
+        .collect();
+    Official {
+        marks,
+        issuer_mark: meta
+            .official
+            .issuer_mark
+            .clone()
+            .unwrap_or_else(|| format!("{}文件", meta.office)),
+        document_number: meta.official.document_number.clone(),
+        title: format!("关于{title}的通报"),
+        recipients: format!("{}：", meta.distribute_to.join("，")),
+        closing: "特此通报。".to_string(),
+        attachment_note: vec![format!("附件：1. {}", ledger.title)],
+        signature: meta.office.clone(),
+        date: meta.date.chinese(),
+        note: meta.official.public_note.clone(),
+        copy_to: (!copy_to.is_empty()).then(|| format!("抄送：{}", sentence(&copy_to.join("，")))),
+        printer: meta.office.clone(),
+        print_date: format!("{}印发", meta.date.chinese()),
     }
 }
 

@@ -29,6 +29,40 @@ pub struct Briefing {
     pub imprint: Imprint,
     /// How page numbers read.
     pub page_numbers: PageNumbers,
+    /// The same briefing as an official document (通报): its own head,
+    /// title, recipients, closing, signature and end block.
+    pub official: Official,
+}
+
+/// The parts only the 通报 layout prints; the body is the briefing's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Official {
+    /// 份号, 密级, 紧急程度, in that order, those given.
+    pub marks: Vec<String>,
+    /// 发文机关标志, printed large in red.
+    pub issuer_mark: String,
+    /// 发文字号, when given.
+    pub document_number: Option<String>,
+    /// The title: 关于……的通报.
+    pub title: String,
+    /// 主送机关, ending with a full-width colon.
+    pub recipients: String,
+    /// The closing sentence after the body: 特此通报。
+    pub closing: String,
+    /// 附件说明 lines: 附件：1. …, then hanging items.
+    pub attachment_note: Vec<String>,
+    /// The issuing organ's name (署名).
+    pub signature: String,
+    /// 成文日期.
+    pub date: String,
+    /// 附注, when given.
+    pub note: Option<String>,
+    /// 抄送 line of the 版记, when there are recipients to copy.
+    pub copy_to: Option<String>,
+    /// 印发机关 of the 版记.
+    pub printer: String,
+    /// 印发日期 of the 版记: `2026年11月27日印发`.
+    pub print_date: String,
 }
 
 /// Properties of the document as a file.

@@ -99,6 +99,21 @@ pub(crate) fn sample_briefing() -> Briefing {
             before: "— ".to_string(),
             after: " —".to_string(),
         },
+        official: Official {
+            marks: vec!["000001".to_string(), "特急".to_string()],
+            issuer_mark: "市生态文明建设领导小组办公室文件".to_string(),
+            document_number: Some("市生态办〔2026〕11号".to_string()),
+            title: "关于全市生态文明建设重点工作推进情况的通报".to_string(),
+            recipients: "各县（市、区）人民政府，市直有关部门：".to_string(),
+            closing: "特此通报。".to_string(),
+            attachment_note: vec!["附件：1. 重点任务进展明细表".to_string()],
+            signature: "市生态文明建设领导小组办公室".to_string(),
+            date: "2026年11月27日".to_string(),
+            note: Some("（此件公开发布）".to_string()),
+            copy_to: Some("抄送：市委办公室，市人大常委会办公室。".to_string()),
+            printer: "市生态文明建设领导小组办公室".to_string(),
+            print_date: "2026年11月27日印发".to_string(),
+        },
     }
 }
 

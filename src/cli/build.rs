@@ -86,7 +86,15 @@ fn render_all(
     style: &Style,
     options: &Options<'_>,
 ) -> Result<Rendered, Diagnostics> {
-    let stem = options.out.join(&briefing.document.file_stem);
+    let template = template_choice(options.template);
+    // The 通报 is a different document from the 简报: it gets its own name.
+    let file_stem = match &template {
+        TemplateChoice::Builtin(name) if name == "tongbao" => {
+            format!("{}-通报", briefing.document.file_stem)
+        }
+        _ => briefing.document.file_stem.clone(),
+    };
+    let stem = options.out.join(&file_stem);
     let wants = |format| options.formats.contains(&format);
     let mut rendered = Rendered {
         outputs: Vec::new(),
@@ -95,7 +103,6 @@ fn render_all(
     };
     if wants(Format::Pdf) || wants(Format::Png) {
         let fonts = FontLibrary::new(options.font_paths, true);
-        let template = template_choice(options.template);
         let pdf_options = PdfOptions {
             png_dpi: wants(Format::Png).then_some(PNG_DPI),
             standard: options.pdf_standard,
@@ -109,7 +116,7 @@ fn render_all(
                 .push((with_extension(&stem, "pdf"), result.pdf));
         }
         for (index, png) in result.pngs.into_iter().enumerate() {
-            let name = format!("{}-{}.png", briefing.document.file_stem, index + 1);
+            let name = format!("{file_stem}-{}.png", index + 1);
             rendered.outputs.push((options.out.join(name), png));
         }
     }

@@ -87,6 +87,30 @@ pub struct BriefingSection {
     #[serde(default)]
     #[schemars(description = "按语（可省略），印在标题下，楷体")]
     pub editor_note: Option<String>,
+    /// 发文字号 for the 通报 layout.
+    #[serde(default)]
+    #[schemars(description = "发文字号（通报模板用，可省略），例如“市生态办〔2026〕11号”")]
+    pub document_number: Option<String>,
+    /// 发文机关标志 for the 通报 layout; the office + 文件 when absent.
+    #[serde(default)]
+    #[schemars(description = "发文机关标志（通报模板用，可省略，默认为编印单位加“文件”）")]
+    pub issuer_mark: Option<String>,
+    /// 份号.
+    #[serde(default)]
+    #[schemars(description = "份号（通报模板用，可省略），6 位数字，如 000001")]
+    pub copy_number: Option<String>,
+    /// 密级 and its period.
+    #[serde(default)]
+    #[schemars(description = "密级和保密期限（通报模板用，可省略），如“秘密★1年”")]
+    pub secrecy: Option<String>,
+    /// 紧急程度.
+    #[serde(default)]
+    #[schemars(description = "紧急程度（通报模板用，可省略），如“特急”“加急”")]
+    pub urgency: Option<String>,
+    /// 附注, e.g. （此件公开发布）.
+    #[serde(default)]
+    #[schemars(description = "附注（通报模板用，可省略），如“（此件公开发布）”")]
+    pub public_note: Option<String>,
 }
 
 /// One commitment of the speech and the progress of its tasks.

@@ -18,7 +18,7 @@ mod yaml_error;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use model::{CommitmentProgress, Indicator, Meta, Progress, TaskProgress};
+pub use model::{CommitmentProgress, Indicator, Meta, OfficialMeta, Progress, TaskProgress};
 pub use values::{Date, Deadline, Period, Status};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Span};

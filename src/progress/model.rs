@@ -43,6 +43,26 @@ pub struct Meta {
     pub copies: u32,
     /// Editor's note (按语), when given.
     pub editor_note: Option<String>,
+    /// The 通报 layout's head and end: 发文字号, 发文机关标志, 份号, 密级,
+    /// 紧急程度 and 附注, each when given.
+    pub official: OfficialMeta,
+}
+
+/// What only the 通报 layout prints, as the clerk gave it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct OfficialMeta {
+    /// 发文字号.
+    pub document_number: Option<String>,
+    /// 发文机关标志.
+    pub issuer_mark: Option<String>,
+    /// 份号.
+    pub copy_number: Option<String>,
+    /// 密级.
+    pub secrecy: Option<String>,
+    /// 紧急程度.
+    pub urgency: Option<String>,
+    /// 附注.
+    pub public_note: Option<String>,
 }
 
 /// A commitment and the progress of its tasks.

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde_saphyr::Spanned;
 
 use super::file::{BriefingSection, CommitmentEntry, IndicatorEntry, ProgressFile, TaskEntry};
-use super::model::{CommitmentProgress, Indicator, Meta, Progress, TaskProgress};
+use super::model::{CommitmentProgress, Indicator, Meta, OfficialMeta, Progress, TaskProgress};
 use super::values::{Date, DateError, Deadline, Period, Status};
 use super::yaml_error::span_of;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -109,6 +109,14 @@ impl<'a> Checker<'a> {
             distribute_to: raw.distribute_to,
             copies: raw.copies,
             editor_note: raw.editor_note,
+            official: OfficialMeta {
+                document_number: non_blank(raw.document_number),
+                issuer_mark: non_blank(raw.issuer_mark),
+                copy_number: non_blank(raw.copy_number),
+                secrecy: non_blank(raw.secrecy),
+                urgency: non_blank(raw.urgency),
+                public_note: non_blank(raw.public_note),
+            },
         })
     }
 

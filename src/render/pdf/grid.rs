@@ -18,6 +18,23 @@ const INDENT_CELLS: f64 = 2.0;
 /// Adds line breaks to `json`, the serialised `briefing`.
 pub(super) fn annotate(json: &mut Value, briefing: &Briefing, style: &Style, fonts: &FontLibrary) {
     let grid = Grid::new(style, fonts);
+    let official = &briefing.official;
+    json["official"]["title_lines"] = grid.title_lines(&official.title);
+    json["official"]["recipient_lines"] = json!(grid.lines(&official.recipients, 0.0));
+    json["official"]["closing_lines"] = json!(grid.lines(&official.closing, INDENT_CELLS));
+    json["official"]["attachment_note_lines"] = json!(
+        official
+            .attachment_note
+            .iter()
+            .map(|line| grid.lines(line, INDENT_CELLS))
+            .collect::<Vec<_>>()
+    );
+    json["official"]["note_lines"] = json!(
+        official
+            .note
+            .as_ref()
+            .map(|note| grid.lines(note, INDENT_CELLS))
+    );
     if let Some(blocks) = json.get_mut("body") {
         grid.annotate_blocks(blocks, &briefing.body);
     }
@@ -80,15 +97,25 @@ impl<'a> Grid<'a> {
         }
     }
 
+    /// Lines of plain text with `indent` cells before the first.
+    fn lines(&self, text: &str, indent: f64) -> Vec<Line> {
+        self.indented(&[(text, false)], indent)
+    }
+
     /// Lines of a paragraph made of parts (text, whether it is the run-in lead).
     fn paragraph(&self, parts: &[(&str, bool)]) -> Vec<Line> {
+        self.indented(parts, INDENT_CELLS)
+    }
+
+    /// Lines of parts with `indent` cells before the first.
+    fn indented(&self, parts: &[(&str, bool)], indent: f64) -> Vec<Line> {
         let size = self.style.size.body_pt;
         let measure = |text: &str| self.latin_width(text, size) / self.cell_pt;
         let all: Vec<Piece> = parts
             .iter()
             .flat_map(|(text, lead)| pieces(text, *lead, &measure))
             .collect();
-        break_lines(all, f64::from(self.style.grid.chars_per_line), INDENT_CELLS)
+        break_lines(all, f64::from(self.style.grid.chars_per_line), indent)
     }
 
     /// A title's balanced lines, as plain strings.

@@ -64,10 +64,14 @@ fn long_briefing() -> Briefing {
 }
 
 fn layout(briefing: &Briefing, style: &Style) -> PagedDocument {
+    layout_with("jianbao", briefing, style)
+}
+
+fn layout_with(name: &str, briefing: &Briefing, style: &Style) -> PagedDocument {
     static FONTS: std::sync::LazyLock<FontLibrary> =
         std::sync::LazyLock::new(|| FontLibrary::new(&[], false));
     let date = briefing_date(&briefing.document).expect("a valid date");
-    let template = template::load(&TemplateChoice::Builtin("jianbao".into())).expect("built in");
+    let template = template::load(&TemplateChoice::Builtin(name.into())).expect("built in");
     let inputs = inputs(briefing, style, &FONTS).expect("serialisable");
     let world = BriefingWorld::new(template, inputs, &FONTS, date);
     typst::compile::<PagedDocument>(&world)
@@ -212,9 +216,13 @@ fn only_body(page: &Page, area: &Area) -> bool {
 }
 
 fn check_grid(briefing: &Briefing) -> usize {
+    check_grid_with("jianbao", briefing)
+}
+
+fn check_grid_with(template: &str, briefing: &Briefing) -> usize {
     let style = Style::default_style();
     let area = Area::of(&style);
-    let pages = pages(&layout(briefing, &style));
+    let pages = pages(&layout_with(template, briefing, &style));
     let last_body_page = pages
         .iter()
         .rposition(|p| !body_lines(p, &area).is_empty())
@@ -232,7 +240,12 @@ fn check_grid(briefing: &Briefing) -> usize {
             );
             check_line(line, &area, number);
         }
-        if only_body(page, &area) && index < last_body_page {
+        // The page before the one the 通报's closing moved to (it keeps the
+        // signature with the last lines of the body) ends short by design.
+        let before_closing = pages
+            .get(index + 1)
+            .is_some_and(|next| pages_closing_follows(next, &area));
+        if only_body(page, &area) && index < last_body_page && !before_closing {
             full_pages += 1;
             let next: String = pages
                 .get(index + 1)
@@ -255,6 +268,16 @@ fn check_grid(briefing: &Briefing) -> usize {
         check_outside(page, &area, number);
     }
     full_pages
+}
+
+/// Whether "特此通报" is among the first three lines of `page`.
+fn pages_closing_follows(page: &Page, area: &Area) -> bool {
+    body_lines(page, area).iter().take(3).any(|line| {
+        line.iter()
+            .map(|g| g.text.as_str())
+            .collect::<String>()
+            .contains("特此通报")
+    })
 }
 
 fn check_line(line: &[Glyph], area: &Area, page: usize) {
@@ -409,4 +432,141 @@ fn the_masthead_rule_spans_the_type_area_in_red() {
         .find(|(.., thickness)| (thickness - style.rule.masthead_pt).abs() < 0.01)
         .expect("a thick rule under the masthead");
     assert!((rule.1 - area.left).abs() < 0.5 && (rule.2 - area.right).abs() < 0.5);
+}
+
+#[test]
+fn the_tongbao_keeps_the_grid() {
+    let full = check_grid_with("tongbao", &long_briefing());
+    assert!(full >= 8, "full body pages: {full}");
+}
+
+#[test]
+fn the_signature_never_stands_alone() {
+    let style = Style::default_style();
+    let area = Area::of(&style);
+    for briefing in [example_briefing(), long_briefing()] {
+        let pages = pages(&layout_with("tongbao", &briefing, &style));
+        let page = pages
+            .iter()
+            .find(|p| {
+                body_lines(p, &area).iter().any(|l| {
+                    l.iter()
+                        .map(|g| g.text.as_str())
+                        .collect::<String>()
+                        .contains("特此通报")
+                })
+            })
+            .expect("a page with the closing");
+        let closing = body_lines(page, &area)
+            .into_iter()
+            .find(|l| {
+                l.iter()
+                    .map(|g| g.text.as_str())
+                    .collect::<String>()
+                    .contains("特此通报")
+            })
+            .expect("the closing line");
+        let above = page
+            .glyphs
+            .iter()
+            .any(|g| g.y > area.top && g.y < closing[0].y - 1.0);
+        assert!(above, "the closing and signature stand alone on their page");
+    }
+}
+
+#[test]
+fn the_tongbao_head_follows_the_standard() {
+    let style = Style::default_style();
+    let area = Area::of(&style);
+    let briefing = example_briefing();
+    let first = &pages(&layout_with("tongbao", &briefing, &style))[0];
+    let mm = mm_to_pt(1.0);
+    // 发文机关标志: the largest text; its box's top edge 35 mm below the type area's top.
+    let mark_size = first.glyphs.iter().map(|g| g.size).fold(0.0, f64::max);
+    let mark = first
+        .glyphs
+        .iter()
+        .find(|g| g.size == mark_size)
+        .expect("the mark");
+    let mark_top = mark.y - 0.88 * mark_size;
+    assert!(
+        (mark_top - (area.top + 35.0 * mm)).abs() < mm,
+        "mark top at {mark_top}"
+    );
+    // 发文字号 two lines below the mark, then the red rule 4 mm below it.
+    let number = first
+        .glyphs
+        .iter()
+        .find(|g| g.text == "〔")
+        .expect("the document number");
+    let number_top = number.y - 0.88 * number.size;
+    let expected = mark_top + mark_size + 2.0 * area.pitch;
+    assert!(
+        (number_top - expected).abs() < mm,
+        "number top {number_top}, expected {expected}"
+    );
+    let rule = first
+        .rules
+        .iter()
+        .find(|(.., t)| (t - style.rule.masthead_pt).abs() < 0.01)
+        .expect("the red rule");
+    let number_bottom = number.y + 0.12 * number.size;
+    assert!(
+        (rule.0 - number_bottom - 4.0 * mm).abs() < mm,
+        "rule at {}",
+        rule.0
+    );
+    assert!((rule.1 - area.left).abs() < 0.5 && (rule.2 - area.right).abs() < 0.5);
+    // The title two blank lines below the rule.
+    let title = first
+        .glyphs
+        .iter()
+        .find(|g| (g.size - style.size.title_pt).abs() < 0.01)
+        .expect("the title");
+    assert!(
+        title.y - rule.0 > 2.0 * area.pitch,
+        "title baseline {}",
+        title.y
+    );
+}
+
+#[test]
+fn the_tongbao_signature_and_colophon_are_placed() {
+    let style = Style::default_style();
+    let area = Area::of(&style);
+    let pages = pages(&layout_with("tongbao", &example_briefing(), &style));
+    let mut signature = None;
+    let mut date = None;
+    for page in &pages {
+        for line in body_lines(page, &area) {
+            let text: String = line.iter().map(|g| g.text.as_str()).collect();
+            let right = line
+                .last()
+                .map(|g| g.x + g.width.min(g.size))
+                .unwrap_or_default();
+            if text == "市生态文明建设领导小组办公室" {
+                signature = Some(right);
+            } else if text.replace(' ', "") == "2026年11月27日" {
+                date = Some(right);
+            }
+        }
+    }
+    let signature = signature.expect("a signature line");
+    let date = date.expect("a date line");
+    assert!(
+        (signature - (area.right - 2.0 * area.cell)).abs() < 1.0,
+        "signature ends at {signature}"
+    );
+    assert!(
+        (date - (area.right - 4.0 * area.cell)).abs() < 1.0,
+        "date ends at {date}"
+    );
+    let last = pages.last().expect("pages");
+    let lowest = last.rules.iter().map(|(y, ..)| *y).fold(f64::MIN, f64::max);
+    assert!(
+        (lowest - area.bottom).abs() < mm_to_pt(1.0),
+        "版记 ends at {lowest}"
+    );
+    let text: String = last.glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert!(text.contains("抄送：") && text.contains("印发"), "{text}");
 }

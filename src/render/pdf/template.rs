@@ -11,7 +11,14 @@ use crate::diagnostic::Diagnostic;
 use crate::source::SourceFile;
 
 /// The built-in templates: name and typst source.
-const BUILTINS: [(&str, &str); 1] = [("jianbao", include_str!("../../../templates/jianbao.typ"))];
+const BUILTINS: [(&str, &str); 2] = [
+    ("jianbao", include_str!("../../../templates/jianbao.typ")),
+    ("tongbao", include_str!("../../../templates/tongbao.typ")),
+];
+
+/// Files the built-in templates import, served from the binary.
+const BUILTIN_LIBRARY: [(&str, &str); 1] =
+    [("common.typ", include_str!("../../../templates/common.typ"))];
 
 /// A template ready to compile.
 pub(super) struct MainTemplate {
@@ -20,8 +27,10 @@ pub(super) struct MainTemplate {
     /// The template's path inside its root folder.
     pub(super) vpath: VirtualPath,
     /// The folder (canonical) whose files the template may read; `None` for
-    /// a built-in template, which reads no files.
+    /// a built-in template, which reads no files from disk.
     pub(super) root: Option<PathBuf>,
+    /// Files a built-in template imports, with their paths beside it.
+    pub(super) companions: Vec<(VirtualPath, Arc<SourceFile>)>,
 }
 
 /// Finds and reads the chosen template.
@@ -39,10 +48,18 @@ fn builtin(name: &str) -> Result<MainTemplate, Diagnostic> {
         .find(|(builtin, _)| *builtin == name)
         .ok_or_else(|| unknown_builtin(name))?;
     let file_name = format!("{name}.typ");
+    let companions = BUILTIN_LIBRARY
+        .iter()
+        .map(|(file_name, text)| {
+            let file = SourceFile::new(format!("<内置模板>/{file_name}"), text);
+            virtual_file_name(file_name).map(|vpath| (vpath, file))
+        })
+        .collect::<Result<_, _>>()?;
     Ok(MainTemplate {
         file: SourceFile::new(format!("<内置模板>/{file_name}"), text),
         vpath: virtual_file_name(&file_name)?,
         root: None,
+        companions,
     })
 }
 
@@ -78,6 +95,7 @@ fn from_file(path: &Path) -> Result<MainTemplate, Diagnostic> {
         file,
         vpath: virtual_file_name(file_name)?,
         root: Some(root),
+        companions: Vec::new(),
     })
 }
 

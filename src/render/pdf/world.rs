@@ -46,12 +46,17 @@ impl<'a> BriefingWorld<'a> {
     ) -> Self {
         let main = RootedPath::new(VirtualRoot::Project, template.vpath).intern();
         let source = Source::new(main, template.file.text.clone());
+        let mut sources = HashMap::from([(main, (source, template.file))]);
+        for (vpath, file) in template.companions {
+            let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
+            sources.insert(id, (Source::new(id, file.text.clone()), file));
+        }
         Self {
             library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
             fonts,
             main,
             root: template.root,
-            sources: Mutex::new(HashMap::from([(main, (source, template.file))])),
+            sources: Mutex::new(sources),
             today,
         }
     }

@@ -1,0 +1,302 @@
+//! The DOCX as LibreOffice renders it, measured against the PDF: the same
+//! paragraphs in the same order, 22 lines on full pages, 28 characters on
+//! full lines, page numbers by parity, the same page count, and the share of
+//! body lines that break at the same character in both (printed with
+//! `cargo test --release --test docx_parity -- --nocapture`).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{have_tool, is_page_number, jianbao, libreoffice_to_pdf, pdf_text, squeeze};
+
+const STEM: &str = "生态文明建设工作简报-2026年第11期";
+/// Type area, in points from the page's top-left corner (A4, 37/28/26/35 mm).
+const LEFT: f64 = 79.37;
+const RIGHT: f64 = 521.57;
+const BOTTOM: f64 = 742.68;
+
+/// One line as poppler reads it.
+#[derive(Debug, Clone)]
+struct Line {
+    page: usize,
+    x_min: f64,
+    x_max: f64,
+    y_min: f64,
+    height: f64,
+    text: String,
+}
+
+impl Line {
+    /// Whether the line is body text: the most common line height of its
+    /// document (`body_height`), inside the type area, not a page number.
+    fn is_body(&self, body_height: f64) -> bool {
+        (self.height - body_height).abs() < 1.0
+            && self.y_min < BOTTOM
+            && !is_page_number(&self.text)
+    }
+
+    fn is_cjk_only(&self) -> bool {
+        self.text
+            .chars()
+            .all(|c| c as u32 >= 0x2E80 || "“”‘’—…·".contains(c))
+    }
+}
+
+/// Builds the example month as PDF and DOCX, and renders the DOCX with
+/// LibreOffice. `None` where LibreOffice or poppler is missing (not in CI).
+fn outputs() -> Option<(tempfile::TempDir, PathBuf, PathBuf)> {
+    if !have_tool("soffice") || !have_tool("pdftotext") {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let run = jianbao(&["build", "--out", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = dir.path().join(format!("{STEM}.pdf"));
+    let lo_dir = dir.path().join("lo");
+    std::fs::create_dir_all(&lo_dir).unwrap();
+    let lo = libreoffice_to_pdf(&dir.path().join(format!("{STEM}.docx")), &lo_dir);
+    Some((dir, pdf, lo))
+}
+
+/// Every line of a PDF, from `pdftotext -bbox-layout`.
+fn lines(pdf: &Path) -> Vec<Line> {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-bbox-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let html = String::from_utf8_lossy(&output.stdout);
+    let mut lines = Vec::new();
+    for (page, page_html) in html.split("<page ").skip(1).enumerate() {
+        for line_html in page_html.split("<line ").skip(1) {
+            let attribute = |name: &str| -> f64 {
+                line_html
+                    .split(&format!("{name}=\""))
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0.0)
+            };
+            let text: String = line_html
+                .split("<word ")
+                .skip(1)
+                .filter_map(|w| w.split_once('>').map(|(_, rest)| rest))
+                .filter_map(|w| w.split("</word>").next())
+                .collect::<Vec<_>>()
+                .join("")
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"");
+            let y_min = attribute("yMin");
+            lines.push(Line {
+                page: page + 1,
+                x_min: attribute("xMin"),
+                x_max: attribute("xMax"),
+                y_min,
+                height: attribute("yMax") - y_min,
+                text,
+            });
+        }
+    }
+    lines
+}
+
+/// The most common height of a document's long lines (20 characters or
+/// more; table cells are short): its body text's.
+fn body_height(lines: &[Line]) -> f64 {
+    let mut counts: std::collections::BTreeMap<i64, usize> = std::collections::BTreeMap::new();
+    for line in lines.iter().filter(|l| l.text.chars().count() >= 20) {
+        *counts
+            .entry((line.height * 2.0).round() as i64)
+            .or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(0.0, |(h, _)| h as f64 / 2.0)
+}
+
+fn page_count(lines: &[Line]) -> usize {
+    lines.iter().map(|l| l.page).max().unwrap_or(0)
+}
+
+/// Every paragraph of the example briefing outside tables, as printed:
+/// title, editor's note, headings, body paragraphs (lead included).
+fn paragraphs() -> Vec<String> {
+    use jianbao::briefing::Block;
+    let speech = jianbao::speech::parse(include_str!("../data/speech.txt"));
+    let month = common::project_file("data/progress/2026-11.yaml");
+    let progress = jianbao::progress::load(&month, &speech).expect("valid month");
+    let briefing = jianbao::briefing::compose(&speech, &progress);
+    let mut out = vec![briefing.title.clone()];
+    if let Some(note) = &briefing.editor_note {
+        out.extend(note.paragraphs.iter().cloned());
+    }
+    let blocks = briefing
+        .body
+        .iter()
+        .chain(briefing.attachments.iter().flat_map(|a| a.blocks.iter()));
+    for block in blocks {
+        match block {
+            Block::Heading(h) => out.push(format!("{}{}", h.number, h.text)),
+            Block::Paragraph(p) => out.push(match &p.lead {
+                Some(lead) => format!("{}{}{}", lead.number, lead.text, p.text),
+                None => p.text.clone(),
+            }),
+            Block::Table(_) => {}
+        }
+    }
+    out
+}
+
+/// Checks that `paragraphs` occur in `text`, whole and in order.
+fn assert_in_order(text: &str, paragraphs: &[String], what: &str) {
+    let mut from = 0;
+    for paragraph in paragraphs {
+        let wanted = squeeze(paragraph);
+        match text[from..].find(&wanted) {
+            Some(at) => from += at + wanted.len(),
+            None => panic!("{what}: “{paragraph}” is missing or out of order"),
+        }
+    }
+}
+
+#[test]
+fn both_outputs_carry_the_same_paragraphs_in_the_same_order() {
+    let Some((_dir, pdf, lo)) = outputs() else {
+        return;
+    };
+    let paragraphs = paragraphs();
+    assert!(paragraphs.len() > 30);
+    assert_in_order(&squeeze(&pdf_text(&pdf)), &paragraphs, "PDF");
+    assert_in_order(&squeeze(&pdf_text(&lo)), &paragraphs, "DOCX in LibreOffice");
+}
+
+#[test]
+fn libreoffice_keeps_the_grid_and_the_page_count() {
+    let Some((_dir, pdf, lo)) = outputs() else {
+        return;
+    };
+    let ours = lines(&pdf);
+    let theirs = lines(&lo);
+    assert_eq!(
+        page_count(&theirs),
+        page_count(&ours),
+        "same number of pages"
+    );
+    let pages = page_count(&theirs);
+    let body = body_height(&theirs);
+    // Full body pages: nothing but body lines, and more body follows.
+    let last_body = theirs
+        .iter()
+        .filter(|l| l.is_body(body))
+        .map(|l| l.page)
+        .max()
+        .unwrap();
+    let mut full_pages = 0;
+    for page in 1..last_body {
+        let on_page: Vec<&Line> = theirs
+            .iter()
+            .filter(|l| l.page == page && l.y_min < BOTTOM)
+            .collect();
+        // A page is full unless a table that did not fit starts the next one.
+        let table_next = theirs
+            .iter()
+            .filter(|l| l.page == page + 1)
+            .take(3)
+            .any(|l| !l.is_body(body));
+        if page > 1 && on_page.iter().all(|l| l.is_body(body)) && !table_next {
+            full_pages += 1;
+            assert_eq!(on_page.len(), 22, "page {page}: 22 lines in LibreOffice");
+        }
+    }
+    assert!(full_pages >= 3, "full pages: {full_pages}");
+    // Full lines of CJK text hold 28 characters (LibreOffice 7.4 cannot hang
+    // punctuation in a justified line, so a line whose 29th character would
+    // hang holds 27: counted, not failed).
+    let full: Vec<&Line> = theirs
+        .iter()
+        .filter(|l| {
+            l.is_body(body) && l.is_cjk_only() && l.x_max > RIGHT - 2.0 && l.x_min < LEFT + 2.0
+        })
+        .collect();
+    let exact = full.iter().filter(|l| l.text.chars().count() == 28).count();
+    eprintln!(
+        "LibreOffice: {exact} of {} full CJK lines hold 28 characters",
+        full.len()
+    );
+    assert!(!full.is_empty());
+    assert!(
+        exact * 10 >= full.len() * 8,
+        "{exact} of {} full lines hold 28",
+        full.len()
+    );
+    // Page numbers by parity: odd pages right, even pages left, one
+    // character in from the type area.
+    for page in 1..=pages {
+        let Some(number) = theirs
+            .iter()
+            .find(|l| l.page == page && is_page_number(&l.text))
+        else {
+            continue;
+        };
+        if page % 2 == 1 {
+            assert!(
+                (number.x_max - (RIGHT - 14.0)).abs() < 3.0,
+                "page {page}: {number:?}"
+            );
+        } else {
+            assert!(
+                (number.x_min - (LEFT + 14.0)).abs() < 3.0,
+                "page {page}: {number:?}"
+            );
+        }
+    }
+}
+
+/// Where each full body line of a document breaks, as the text around the
+/// break (so that breaks compare across documents paginated differently).
+fn breaks(lines: &[Line]) -> Vec<String> {
+    let height = body_height(lines);
+    let body: Vec<&Line> = lines.iter().filter(|l| l.is_body(height)).collect();
+    body.windows(2)
+        .filter(|pair| pair[0].x_max > RIGHT - 20.0)
+        .map(|pair| {
+            let before: String = {
+                let chars: Vec<char> = squeeze(&pair[0].text).chars().collect();
+                chars[chars.len().saturating_sub(6)..].iter().collect()
+            };
+            let after: String = squeeze(&pair[1].text).chars().take(6).collect();
+            format!("{before}|{after}")
+        })
+        .collect()
+}
+
+#[test]
+fn most_body_lines_break_at_the_same_character() {
+    let Some((_dir, pdf, lo)) = outputs() else {
+        return;
+    };
+    let ours = breaks(&lines(&pdf));
+    let theirs: std::collections::HashSet<String> = breaks(&lines(&lo)).into_iter().collect();
+    let same = ours.iter().filter(|b| theirs.contains(*b)).count();
+    let share = same as f64 / ours.len() as f64;
+    eprintln!(
+        "line breaks shared by the PDF and LibreOffice's rendering of the DOCX: {same} of {} ({:.1}%)",
+        ours.len(),
+        share * 100.0
+    );
+    assert!(ours.len() > 50, "enough lines to compare");
+    // Measured 22% (LibreOffice 7.4): lines holding Latin text and lines
+    // where the PDF hangs a mark break differently, and every later line of
+    // the paragraph follows. The aim (issue 5) is 90%; this floor catches a
+    // regression until then.
+    assert!(
+        share >= 0.15,
+        "only {:.1}% of line breaks agree",
+        share * 100.0
+    );
+}

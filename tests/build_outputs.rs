@@ -397,16 +397,24 @@ fn the_tongbao_template_writes_an_official_document() {
         "build",
         "--template",
         "tongbao",
-        "--format",
-        "pdf",
         "--out",
         dir.path().to_str().unwrap(),
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let pdf = dir.path().join(format!("{STEM}-通报.pdf"));
-    assert!(pdf.exists(), "the 通报 has its own name");
-    if have_tool("pdftotext") {
-        let text = squeeze(&pdf_text(&pdf));
+    let docx = dir.path().join(format!("{STEM}-通报.docx"));
+    assert!(pdf.exists() && docx.exists(), "the 通报 has its own name");
+    if !have_tool("pdftotext") {
+        return;
+    }
+    let mut renderings = vec![("PDF", pdf)];
+    if have_tool("soffice") {
+        let lo = dir.path().join("lo");
+        std::fs::create_dir_all(&lo).unwrap();
+        renderings.push(("DOCX", libreoffice_to_pdf(&docx, &lo)));
+    }
+    for (what, rendered) in renderings {
+        let text = squeeze(&pdf_text(&rendered));
         for expected in [
             "市生态文明建设领导小组办公室文件",
             "市生态办〔2026〕11号",
@@ -418,7 +426,10 @@ fn the_tongbao_template_writes_an_official_document() {
             "抄送：市委常委",
             "2026年11月27日印发",
         ] {
-            assert!(text.contains(&squeeze(expected)), "通报 lacks “{expected}”");
+            assert!(
+                text.contains(&squeeze(expected)),
+                "{what} 通报 lacks “{expected}”"
+            );
         }
     }
 }

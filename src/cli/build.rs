@@ -121,7 +121,11 @@ fn render_all(
         }
     }
     if wants(Format::Docx) {
-        let bytes = docx::render(briefing, style)?;
+        let layout = match &template {
+            TemplateChoice::Builtin(name) if name == "tongbao" => docx::Layout::Official,
+            _ => docx::Layout::Briefing,
+        };
+        let bytes = docx::render(briefing, style, layout)?;
         rendered
             .outputs
             .push((with_extension(&stem, "docx"), bytes));

@@ -24,33 +24,43 @@ use crate::style::Style;
 /// The end block; nothing when the imprint is empty. Like any table it is
 /// anchored to the paragraph after it, which the assembly provides.
 pub(super) fn end_block(imprint: &Imprint, style: &Style, metrics: &Metrics) -> Option<Element> {
-    let rows = rows(imprint, style, metrics);
+    ruled_lines(&lines(imprint), style, metrics)
+}
+
+/// A line of a ruled block: a labelled text at the left (wrapped lines
+/// aligned after the label), a text at the right, either optional.
+pub(super) type RuledLine<'a> = (Option<&'a ImprintLine>, Option<&'a str>);
+
+/// Rows between rules at the foot of the last page, anchored to the bottom
+/// of the type area; nothing when there are no lines. The 简报's end block
+/// and the 通报's 版记 are both built here.
+pub(super) fn ruled_lines(
+    lines: &[RuledLine<'_>],
+    style: &Style,
+    metrics: &Metrics,
+) -> Option<Element> {
+    let rows: Vec<TableRow> = lines
+        .iter()
+        .map(|(line, right)| row(line_paragraph(*line, *right, style, metrics), metrics))
+        .collect();
     (!rows.is_empty()).then(|| Element::from(frame(rows, style, metrics)))
 }
 
-/// One row per line; the copies go on the last line, or on a row of their
-/// own when there are no lines.
-fn rows(imprint: &Imprint, style: &Style, metrics: &Metrics) -> Vec<TableRow> {
+/// One line per recipient line; the copies go on the last line, or on a
+/// line of their own when there are no lines.
+fn lines(imprint: &Imprint) -> Vec<RuledLine<'_>> {
     let copies = Some(imprint.copies.as_str()).filter(|c| !c.is_empty());
     let count = imprint.lines.len();
-    let mut rows: Vec<TableRow> = imprint
+    let mut lines: Vec<RuledLine<'_>> = imprint
         .lines
         .iter()
         .enumerate()
-        .map(|(index, line)| {
-            let copies = if index + 1 == count { copies } else { None };
-            row(line_paragraph(Some(line), copies, style, metrics), metrics)
-        })
+        .map(|(index, line)| (Some(line), copies.filter(|_| index + 1 == count)))
         .collect();
-    if rows.is_empty()
-        && let Some(copies) = copies
-    {
-        rows.push(row(
-            line_paragraph(None, Some(copies), style, metrics),
-            metrics,
-        ));
+    if lines.is_empty() && copies.is_some() {
+        lines.push((None, copies));
     }
-    rows
+    lines
 }
 
 /// A row of the type width that never splits.

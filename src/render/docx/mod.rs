@@ -13,6 +13,7 @@
 //! - [`fonts`]: run fonts per face, and the font table;
 //! - [`styles`]: the named paragraph styles and document defaults;
 //! - [`masthead`], [`blocks`], [`table`], [`imprint`]: the content;
+//! - [`official`]: the 通报's head, closing, signature and 版记;
 //! - [`page`]: paper, margins, page-number footers;
 //! - [`package`]: XML patches where docx-rs has no API, and the zip.
 
@@ -20,6 +21,7 @@ mod blocks;
 mod fonts;
 mod imprint;
 mod masthead;
+mod official;
 mod package;
 mod page;
 mod styles;
@@ -31,21 +33,45 @@ mod tests;
 
 use docx_rs::Docx;
 
-use crate::briefing::Briefing;
+use crate::briefing::{Briefing, DocumentInfo};
 use crate::diagnostic::Diagnostic;
 use crate::style::Style;
 use blocks::Element;
 use units::Metrics;
 
-/// Renders the briefing as a DOCX file's bytes. Deterministic: same input →
-/// identical bytes, also for several documents built in one process.
-pub fn render(briefing: &Briefing, style: &Style) -> Result<Vec<u8>, Diagnostic> {
+/// Which document the briefing becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// The work briefing (简报): masthead, title, editor's note, end block.
+    Briefing,
+    /// The official document (通报, GB/T 9704): 版头, title, recipients,
+    /// closing, signature, 版记.
+    Official,
+}
+
+/// Renders the briefing as a DOCX file's bytes in `layout`. Deterministic:
+/// same input → identical bytes, also for several documents built in one
+/// process.
+pub fn render(briefing: &Briefing, style: &Style, layout: Layout) -> Result<Vec<u8>, Diagnostic> {
     let metrics = Metrics::new(style)?;
     let docx = Docx::new().styles(styles::styles(style, &metrics));
     let docx = page::page_setup(docx, &metrics);
     let docx = page::footers(docx, &briefing.page_numbers, style, &metrics);
-    let docx = blocks::append(docx, content(briefing, style, &metrics)?);
-    package::package(docx.build(), &briefing.document, style, &metrics)
+    let (elements, info) = match layout {
+        Layout::Briefing => (
+            content(briefing, style, &metrics)?,
+            briefing.document.clone(),
+        ),
+        Layout::Official => (
+            official::content(briefing, style, &metrics)?,
+            DocumentInfo {
+                title: briefing.official.title.clone(),
+                ..briefing.document.clone()
+            },
+        ),
+    };
+    let docx = blocks::append(docx, with_anchor(elements));
+    package::package(docx.build(), &info, style, &metrics)
 }
 
 /// The body in reading order: masthead, title, editor's note, article,
@@ -68,10 +94,15 @@ fn content(
         elements.extend(blocks::attachment(attachment, style, metrics)?);
     }
     elements.extend(imprint::end_block(&briefing.imprint, style, metrics));
+    Ok(elements)
+}
+
+/// The body ending with a paragraph: a table needs one after it (Word
+/// anchors a floating table to it and adds one anyway when the body ends
+/// with a table).
+fn with_anchor(mut elements: Vec<Element>) -> Vec<Element> {
     if matches!(elements.last(), Some(Element::Table(_))) {
-        // A table needs a paragraph after it: Word anchors a floating table
-        // to it and adds one anyway when the body ends with a table.
         elements.push(Element::from(blocks::hairline_paragraph()));
     }
-    Ok(elements)
+    elements
 }

@@ -5,7 +5,7 @@
 use std::io::{Cursor, Read};
 
 use super::masthead::fitted_size;
-use super::render;
+use super::{Layout, render};
 use crate::briefing::sample::{MARKUP, sample_briefing};
 use crate::briefing::*;
 use crate::style::Style;
@@ -34,7 +34,14 @@ impl Package {
 }
 
 fn sample_package() -> Package {
-    Package::open(render(&sample_briefing(), &Style::default_style()).expect("the sample renders"))
+    Package::open(
+        render(
+            &sample_briefing(),
+            &Style::default_style(),
+            Layout::Briefing,
+        )
+        .expect("the sample renders"),
+    )
 }
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -317,10 +324,11 @@ fn core_properties_come_from_the_document_info() {
 #[test]
 fn two_renders_in_one_process_are_identical() {
     let style = Style::default_style();
-    let first = render(&sample_briefing(), &style).unwrap();
-    let second = render(&sample_briefing(), &style).unwrap();
+    let first = render(&sample_briefing(), &style, Layout::Briefing).unwrap();
+    let second = render(&sample_briefing(), &style, Layout::Briefing).unwrap();
     assert!(first == second, "the bytes differ");
-    let thread = std::thread::spawn(move || render(&sample_briefing(), &style).unwrap());
+    let thread =
+        std::thread::spawn(move || render(&sample_briefing(), &style, Layout::Briefing).unwrap());
     assert!(
         thread.join().unwrap() == first,
         "another thread's bytes differ"
@@ -339,7 +347,7 @@ fn markup_in_user_text_comes_out_literally() {
     if let Some(body) = style.face.get_mut("body") {
         body.docx = face.to_string();
     }
-    let mut package = Package::open(render(&briefing, &style).unwrap());
+    let mut package = Package::open(render(&briefing, &style, Layout::Briefing).unwrap());
     let text = package.part("word/document.xml");
     let doc = roxmltree::Document::parse(&text).expect("document.xml parses");
     let texts: Vec<&str> = find_all(doc.root(), "t").filter_map(|t| t.text()).collect();
@@ -364,7 +372,8 @@ fn markup_in_user_text_comes_out_literally() {
 fn control_characters_are_dropped() {
     let mut briefing = sample_briefing();
     briefing.title = "标题\u{1}\u{b}完".to_string();
-    let mut package = Package::open(render(&briefing, &Style::default_style()).unwrap());
+    let mut package =
+        Package::open(render(&briefing, &Style::default_style(), Layout::Briefing).unwrap());
     let text = package.part("word/document.xml");
     let doc = roxmltree::Document::parse(&text).expect("document.xml parses");
     assert!(find_all(doc.root(), "t").any(|t| t.text() == Some("标题完")));
@@ -388,7 +397,7 @@ fn the_masthead_is_red_and_shrinks_to_one_line() {
 fn a_bad_colour_is_a_diagnostic() {
     let mut style = Style::default_style();
     style.color.red = "red".to_string();
-    let err = render(&sample_briefing(), &style).unwrap_err();
+    let err = render(&sample_briefing(), &style, Layout::Briefing).unwrap_err();
     assert!(err.message.contains("color.red"), "{}", err.message);
 }
 
@@ -400,7 +409,7 @@ fn a_row_wider_than_the_header_is_a_diagnostic() {
         columns: vec![Column::new("甲", 1.0, Align::Left)],
         rows: vec![Row::cells(["1", "2"])],
     }));
-    let err = render(&briefing, &Style::default_style()).unwrap_err();
+    let err = render(&briefing, &Style::default_style(), Layout::Briefing).unwrap_err();
     assert!(err.message.contains("表格"), "{}", err.message);
 }
 
@@ -415,7 +424,8 @@ fn the_body_ends_with_a_paragraph_even_without_an_end_block() {
         },
     ] {
         briefing.imprint = imprint;
-        let mut package = Package::open(render(&briefing, &Style::default_style()).unwrap());
+        let mut package =
+            Package::open(render(&briefing, &Style::default_style(), Layout::Briefing).unwrap());
         let text = package.part("word/document.xml");
         let doc = roxmltree::Document::parse(&text).unwrap();
         let body = find(doc.root(), "body").unwrap();
@@ -425,4 +435,149 @@ fn the_body_ends_with_a_paragraph_even_without_an_end_block() {
             .unwrap();
         assert_eq!(last.tag_name().name(), "p");
     }
+}
+
+fn official_bytes() -> Vec<u8> {
+    render(
+        &sample_briefing(),
+        &Style::default_style(),
+        Layout::Official,
+    )
+    .expect("the 通报 renders")
+}
+
+/// The text of a paragraph: its `w:t` runs joined.
+fn paragraph_text(paragraph: roxmltree::Node) -> String {
+    find_all(paragraph, "t").filter_map(|t| t.text()).collect()
+}
+
+/// The body paragraph (outside tables) whose text is `text`.
+fn body_paragraph<'a>(doc: &'a roxmltree::Document<'a>, text: &str) -> roxmltree::Node<'a, 'a> {
+    let body = find(doc.root(), "body").unwrap();
+    body.children()
+        .find(|n| n.tag_name().name() == "p" && paragraph_text(*n) == text)
+        .unwrap_or_else(|| panic!("a paragraph reads {text}"))
+}
+
+#[test]
+fn the_official_head_has_the_red_mark_the_number_and_the_red_rule() {
+    let text = Package::open(official_bytes()).part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let official = sample_briefing().official;
+    for mark in &official.marks {
+        let p = body_paragraph(&doc, mark);
+        assert_eq!(
+            w_attr(find(p, "rFonts").unwrap(), "eastAsia"),
+            Some("黑体"),
+            "{mark} in 黑体"
+        );
+    }
+    let mark = body_paragraph(&doc, &official.issuer_mark);
+    assert_eq!(w_attr(find(mark, "color").unwrap(), "val"), Some("E60012"));
+    assert_eq!(
+        w_attr(find(mark, "rFonts").unwrap(), "eastAsia"),
+        Some("方正小标宋简体")
+    );
+    assert_eq!(w_attr(find(mark, "jc").unwrap(), "val"), Some("center"));
+    // Sixteen characters shrink from 40 pt to fit the type width.
+    let size: f64 = w_attr(find(mark, "sz").unwrap(), "val")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(size / 2.0 * 16.0 <= 442.3 && size / 2.0 > 25.0, "{size}");
+    let number = body_paragraph(&doc, official.document_number.as_deref().unwrap());
+    assert_eq!(w_attr(find(number, "jc").unwrap(), "val"), Some("center"));
+    let bottom = find(find(number, "pBdr").unwrap(), "bottom").unwrap();
+    assert_eq!(w_attr(bottom, "val"), Some("single"));
+    assert_eq!(w_attr(bottom, "color"), Some("E60012"));
+    assert_eq!(w_attr(bottom, "sz"), Some("16"), "2 pt");
+}
+
+#[test]
+fn the_official_title_recipients_and_closing_follow_the_head() {
+    let text = Package::open(official_bytes()).part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let official = sample_briefing().official;
+    let title = find_all(doc.root(), "p")
+        .find(|p| {
+            find(*p, "pStyle").and_then(|s| w_attr(s, "val")) == Some("Title")
+                && paragraph_text(*p).starts_with("关于")
+        })
+        .expect("the title");
+    assert_eq!(paragraph_text(title), official.title);
+    assert!(find(title, "br").is_some(), "a long title is broken in two");
+    let recipients = body_paragraph(&doc, &official.recipients);
+    assert_eq!(
+        w_attr(find(recipients, "ind").unwrap(), "firstLine"),
+        Some("0")
+    );
+    let closing = body_paragraph(&doc, &official.closing);
+    assert!(find(closing, "keepNext").is_some());
+    body_paragraph(&doc, &official.attachment_note[0]);
+    body_paragraph(&doc, official.note.as_deref().unwrap());
+    assert!(
+        !text.contains("按语") && !text.contains(&sample_briefing().masthead.name),
+        "no 简报 masthead or editor's note"
+    );
+}
+
+#[test]
+fn the_signature_and_date_stand_two_and_four_cells_from_the_right() {
+    let text = Package::open(official_bytes()).part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let official = sample_briefing().official;
+    let cell = Style::default_style().char_cell_pt() * 20.0;
+    for (line, cells) in [(&official.signature, 2.0), (&official.date, 4.0)] {
+        let p = body_paragraph(&doc, line);
+        assert_eq!(w_attr(find(p, "jc").unwrap(), "val"), Some("right"));
+        let right: f64 = w_attr(find(p, "ind").unwrap(), "right")
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((right - cells * cell).abs() <= 1.0, "{line}: {right}");
+    }
+    assert!(find(body_paragraph(&doc, &official.signature), "keepNext").is_some());
+}
+
+#[test]
+fn the_colophon_is_a_ruled_table_at_the_foot_with_copy_to_and_printer() {
+    let text = Package::open(official_bytes()).part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let official = sample_briefing().official;
+    let table = find_all(doc.root(), "tbl")
+        .find(|t| find(*t, "tblpPr").is_some())
+        .expect("a floating table");
+    let position = find(table, "tblpPr").unwrap();
+    assert_eq!(w_attr(position, "vertAnchor"), Some("margin"));
+    assert_eq!(w_attr(position, "tblpYSpec"), Some("bottom"));
+    let rows: Vec<String> = find_all(table, "tr").map(paragraph_text).collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0], official.copy_to.clone().unwrap());
+    assert_eq!(
+        rows[1],
+        format!("{}{}", official.printer, official.print_date)
+    );
+    assert!(rows[1].ends_with("印发"));
+    let borders = find(table, "tblBorders").unwrap();
+    let size = |name| w_attr(find(borders, name).unwrap(), "sz");
+    assert_eq!(size("top"), Some("8"), "0.35 mm");
+    assert_eq!(size("insideH"), Some("6"), "0.25 mm");
+    assert!(
+        !text.contains(&sample_briefing().imprint.copies),
+        "not the 简报's end block"
+    );
+}
+
+#[test]
+fn two_official_renders_are_identical() {
+    assert!(official_bytes() == official_bytes(), "the bytes differ");
+    assert!(
+        official_bytes()
+            != render(
+                &sample_briefing(),
+                &Style::default_style(),
+                Layout::Briefing
+            )
+            .unwrap()
+    );
 }

@@ -28,8 +28,7 @@ fn example_month() -> PathBuf {
 
 /// Every text the clerk wrote for the month, and every commitment label.
 fn expected_texts() -> Vec<String> {
-    let speech = jianbao::speech::parse(include_str!("../data/speech.txt"));
-    let progress = jianbao::progress::load(&example_month(), &speech).expect("valid month");
+    let (speech, progress) = common::example_month();
     let mut texts: Vec<String> = progress.tasks().map(|t| t.progress.clone()).collect();
     texts.extend(
         progress

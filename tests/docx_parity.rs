@@ -127,10 +127,7 @@ fn page_count(lines: &[Line]) -> usize {
 /// title, editor's note, headings, body paragraphs (lead included).
 fn paragraphs() -> Vec<String> {
     use jianbao::briefing::Block;
-    let speech = jianbao::speech::parse(include_str!("../data/speech.txt"));
-    let month = common::project_file("data/progress/2026-11.yaml");
-    let progress = jianbao::progress::load(&month, &speech).expect("valid month");
-    let briefing = jianbao::briefing::compose(&speech, &progress);
+    let briefing = common::example_briefing();
     let mut out = vec![briefing.title.clone()];
     if let Some(note) = &briefing.editor_note {
         out.extend(note.paragraphs.iter().cloned());

@@ -4,31 +4,8 @@
 
 mod common;
 
-use common::{jianbao, project_file};
+use common::{example_briefing, have_python_module, jianbao, project_file};
 use jianbao::briefing::{Block, Briefing};
-
-/// Whether python3 with python-docx is there; in CI (`CI=true`) it must be.
-fn have_python_docx() -> bool {
-    let found = std::process::Command::new("python3")
-        .args(["-c", "import docx"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "python-docx is required in CI; .ci/run installs it"
-        );
-        eprintln!("skipped: python-docx is not installed");
-    }
-    found
-}
-
-fn example() -> Briefing {
-    let speech = jianbao::speech::parse(include_str!("../data/speech.txt"));
-    let progress = jianbao::progress::load(&project_file("data/progress/2026-11.yaml"), &speech)
-        .expect("valid month");
-    jianbao::briefing::compose(&speech, &progress)
-}
 
 /// The (style, text) pairs the model asks for, in order.
 fn expected(briefing: &Briefing) -> Vec<(&'static str, String)> {
@@ -65,7 +42,7 @@ fn expected(briefing: &Briefing) -> Vec<(&'static str, String)> {
 
 #[test]
 fn every_paragraph_carries_its_style() {
-    if !have_python_docx() {
+    if !have_python_module("docx") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -89,7 +66,7 @@ fn every_paragraph_carries_its_style() {
         String::from_utf8_lossy(&output.stderr)
     );
     let read: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    let briefing = example();
+    let briefing = example_briefing();
     assert_eq!(read["title"], briefing.document.title.as_str());
     assert_eq!(read["author"], briefing.document.author.as_str());
     let paragraphs: Vec<(String, String)> = read["paragraphs"]

@@ -46,18 +46,31 @@ pub fn project_file(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
 
-/// Whether an external tool is on the PATH. Where it is absent the calling
-/// test is skipped with a message, except in CI (`CI=true`), where `.ci/run`
-/// installs it and its absence is a failure.
+/// Whether an external tool is on the PATH (it only has to start:
+/// `pdftotext --version` exits with 99).
 pub fn have_tool(name: &str) -> bool {
-    // Only whether it starts matters: `pdftotext --version` exits with 99.
     let found = Command::new(name).arg("--version").output().is_ok();
+    required_in_ci(name, found)
+}
+
+/// Whether python3 can import the module `module`.
+pub fn have_python_module(module: &str) -> bool {
+    let found = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    required_in_ci(&format!("python3 module {module}"), found)
+}
+
+/// Where a test's tool is absent the test is skipped with a message, except
+/// in CI (`CI=true`), where `.ci/run` installs it and its absence is a failure.
+fn required_in_ci(what: &str, found: bool) -> bool {
     if !found {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
-            "{name} is required in CI; .ci/run installs it"
+            "{what} is required in CI; .ci/run installs it"
         );
-        eprintln!("skipped: {name} is not installed");
+        eprintln!("skipped: {what} is not installed");
     }
     found
 }
@@ -127,4 +140,18 @@ pub fn is_page_number(line: &str) -> bool {
 /// Text without any whitespace: line breaks fall differently in each renderer.
 pub fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The shipped speech's outline and the example month, validated.
+pub fn example_month() -> (jianbao::speech::Outline, jianbao::progress::Progress) {
+    let outline = jianbao::speech::parse(include_str!("../../data/speech.txt"));
+    let progress = jianbao::progress::load(&project_file("data/progress/2026-11.yaml"), &outline)
+        .expect("the example month is valid");
+    (outline, progress)
+}
+
+/// The briefing of the example month, as both writers receive it.
+pub fn example_briefing() -> jianbao::briefing::Briefing {
+    let (outline, progress) = example_month();
+    jianbao::briefing::compose(&outline, &progress)
 }

@@ -38,16 +38,6 @@ impl Status {
         }
     }
 
-    /// The English keyword accepted in files.
-    pub fn english(self) -> &'static str {
-        match self {
-            Status::Done => "done",
-            Status::OnTrack => "on_track",
-            Status::Delayed => "delayed",
-            Status::NotStarted => "not_started",
-        }
-    }
-
     /// Reads a status word: the official Chinese, common synonyms, or English.
     pub fn parse(word: &str) -> Option<Status> {
         let word = word.trim();

@@ -77,7 +77,7 @@ pub struct Node {
     /// The heading sentence without the marker; for a series, its lead-in.
     pub heading: String,
     /// The node's own text without marker: heading and body up to its first
-    /// child. Children's text is in the children (see [`Node::full_text`]).
+    /// child. Children's text is in the children.
     pub text: String,
     /// Child nodes in document order.
     pub children: Vec<Node>,
@@ -97,18 +97,6 @@ pub enum NodeKind {
     Task,
     /// Text that belongs to no enumerated item.
     Paragraph,
-}
-
-impl Node {
-    /// The node's own text followed by all its descendants' text, one
-    /// piece per line.
-    #[must_use]
-    pub fn full_text(&self) -> String {
-        let mut pieces = vec![self.text.clone()];
-        pieces.extend(self.children.iter().map(Node::full_text));
-        pieces.retain(|piece| !piece.is_empty());
-        pieces.join("\n")
-    }
 }
 
 impl Outline {

@@ -361,16 +361,6 @@ fn shipped_nodes_are_pre_order() {
     assert_eq!(outline.nodes().last().map(|n| n.id.as_str()), Some("2.4.9"));
 }
 
-#[test]
-fn full_text_joins_own_text_and_children() {
-    let outline = parse(SHIPPED);
-    let part = node(&outline, "2.1");
-    let full = part.full_text();
-    assert!(full.starts_with("聚焦源头治理"));
-    assert!(full.contains("三大保卫战"));
-    assert!(full.ends_with("资源化处置。"));
-}
-
 // ---- Display ----
 
 const SHIPPED_DISPLAY: &str = "\

@@ -15,11 +15,8 @@ fn texts(blocks: &[Block]) -> Vec<String> {
     blocks
         .iter()
         .map(|block| match block {
-            Block::Heading(h) => format!("{}{}", h.number, h.text),
-            Block::Paragraph(p) => match &p.lead {
-                Some(lead) => format!("{}{}{}", lead.number, lead.text, p.text),
-                None => p.text.clone(),
-            },
+            Block::Heading(h) => h.printed(),
+            Block::Paragraph(p) => p.printed(),
             Block::Table(t) => format!("[表格 {} 行]", t.rows.len()),
         })
         .collect()

@@ -138,11 +138,8 @@ fn paragraphs() -> Vec<String> {
         .chain(briefing.attachments.iter().flat_map(|a| a.blocks.iter()));
     for block in blocks {
         match block {
-            Block::Heading(h) => out.push(format!("{}{}", h.number, h.text)),
-            Block::Paragraph(p) => out.push(match &p.lead {
-                Some(lead) => format!("{}{}{}", lead.number, lead.text, p.text),
-                None => p.text.clone(),
-            }),
+            Block::Heading(h) => out.push(h.printed()),
+            Block::Paragraph(p) => out.push(p.printed()),
             Block::Table(_) => {}
         }
     }

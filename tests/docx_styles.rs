@@ -24,15 +24,10 @@ fn expected(briefing: &Briefing) -> Vec<(&'static str, String)> {
                 } else {
                     "Heading 2"
                 };
-                out.push((style, format!("{}{}", h.number, h.text)));
+                out.push((style, h.printed()));
             }
             Block::Paragraph(p) => {
-                let lead = p
-                    .lead
-                    .as_ref()
-                    .map(|l| format!("{}{}", l.number, l.text))
-                    .unwrap_or_default();
-                out.push(("Body Text", format!("{lead}{}", p.text)));
+                out.push(("Body Text", p.printed()));
             }
             Block::Table(_) => {}
         }

@@ -146,6 +146,11 @@ impl Heading {
             text: text.into(),
         }
     }
+
+    /// The heading as printed: number then text (`一、总体进展`).
+    pub fn printed(&self) -> String {
+        format!("{}{}", self.number, self.text)
+    }
 }
 
 /// A body paragraph, first line indented two characters.
@@ -155,6 +160,14 @@ pub struct Paragraph {
     pub lead: Option<Heading>,
     /// The text after the lead.
     pub text: String,
+}
+
+impl Paragraph {
+    /// The paragraph as printed: its run-in heading, if any, then its text.
+    pub fn printed(&self) -> String {
+        let lead = self.lead.as_ref().map(Heading::printed).unwrap_or_default();
+        format!("{lead}{}", self.text)
+    }
 }
 
 /// A table with a header row.

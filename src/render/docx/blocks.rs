@@ -118,7 +118,7 @@ pub(super) fn blocks(
 /// A heading on a line of its own: levels 1 and 2 get their heading style
 /// (and so the navigation pane); deeper levels become a lead-only paragraph.
 fn heading_paragraph(heading: &Heading, style: &Style) -> Paragraph {
-    let text = format!("{}{}", heading.number, heading.text);
+    let text = heading.printed();
     match heading.level {
         0 | 1 => Paragraph::new().style(HEADING_1).add_run(text_run(&text)),
         2 => Paragraph::new().style(HEADING_2).add_run(text_run(&text)),
@@ -141,7 +141,7 @@ fn body_paragraph(paragraph: &BodyParagraph, style: &Style) -> Paragraph {
 /// A run-in heading: number and text in the face of its level; level 3 is
 /// bold when the style says so.
 fn lead_run(heading: &Heading, style: &Style) -> Run {
-    let run = text_run(&format!("{}{}", heading.number, heading.text));
+    let run = text_run(&heading.printed());
     match heading.level {
         0 | 1 => run.fonts(run_fonts(style.face("hei"))),
         2 => run.fonts(run_fonts(style.face("kai"))),

@@ -84,9 +84,13 @@ impl<'a> Grid<'a> {
         };
         for (value, block) in values.iter_mut().zip(blocks) {
             let lines = match block {
-                Block::Heading(heading) => Some(self.paragraph(&[(&numbered(heading), false)])),
+                Block::Heading(heading) => Some(self.paragraph(&[(&heading.printed(), false)])),
                 Block::Paragraph(paragraph) => {
-                    let lead = paragraph.lead.as_ref().map(numbered).unwrap_or_default();
+                    let lead = paragraph
+                        .lead
+                        .as_ref()
+                        .map(Heading::printed)
+                        .unwrap_or_default();
                     Some(self.paragraph(&[(&lead, true), (&paragraph.text, false)]))
                 }
                 Block::Table(_) => None,
@@ -137,9 +141,4 @@ impl<'a> Grid<'a> {
             .text_width(&self.style.face("ascii").pdf, text, size)
             .unwrap_or_else(|| text.chars().count() as f64 * size * 0.5)
     }
-}
-
-/// A heading's number and text, as printed.
-fn numbered(heading: &Heading) -> String {
-    format!("{}{}", heading.number, heading.text)
 }

@@ -64,6 +64,10 @@ pub struct GridStyle {
     pub lines_per_page: u32,
     /// Characters on a full line.
     pub chars_per_line: u32,
+    /// Space between a Han character and a letter or digit next to it, in
+    /// points: what Word and LibreOffice put there by themselves, so the
+    /// PDF sets it too and both files break lines alike.
+    pub han_latin_space_pt: f64,
 }
 
 /// Font sizes in points.
@@ -220,6 +224,14 @@ impl Style {
     /// Width of one character cell, in points.
     pub fn char_cell_pt(&self) -> f64 {
         mm_to_pt(self.type_width_mm()) / f64::from(self.grid.chars_per_line)
+    }
+
+    /// Character spacing of body text, in points: the cell minus the body
+    /// size, rounded down to the twentieth of a point the DOCX can express,
+    /// so a full line holds the grid's number of characters in Word and
+    /// LibreOffice. The PDF sets Latin text with the same spacing.
+    pub fn char_spacing_pt(&self) -> f64 {
+        ((self.char_cell_pt() - self.size.body_pt) * 20.0).floor() / 20.0
     }
 }
 

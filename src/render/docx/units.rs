@@ -102,7 +102,7 @@ impl Metrics {
             page_number_line,
             type_width: page_width - margin_left - margin_right,
             line_pitch: (type_height / lines).max(1),
-            grid_char_spacing: ((char_cell_pt - style.size.body_pt) * TWIPS_PER_PT).floor() as i32,
+            grid_char_spacing: pt_to_twips(style.char_spacing_pt()),
             first_line_indent: pt_to_twips(2.0 * char_cell_pt),
             red: hex_color(&style.color.red, "color.red")?,
             text_color: hex_color(&style.color.text, "color.text")?,

@@ -8,7 +8,7 @@
 use serde_json::{Value, json};
 
 use super::fonts::FontLibrary;
-use super::lines::{Line, Piece, balance, break_lines, pieces};
+use super::lines::{Line, Measure, Piece, balance, break_lines, pieces, space_pieces};
 use crate::briefing::{Block, Briefing, Heading};
 use crate::style::{Style, mm_to_pt};
 
@@ -18,6 +18,7 @@ const INDENT_CELLS: f64 = 2.0;
 /// Adds line breaks to `json`, the serialised `briefing`.
 pub(super) fn annotate(json: &mut Value, briefing: &Briefing, style: &Style, fonts: &FontLibrary) {
     let grid = Grid::new(style, fonts);
+    json["layout"] = json!({ "latin_tracking_pt": style.char_spacing_pt() });
     let official = &briefing.official;
     json["official"]["title_lines"] = grid.title_lines(&official.title);
     json["official"]["recipient_lines"] = json!(grid.lines(&official.recipients, 0.0));
@@ -111,21 +112,39 @@ impl<'a> Grid<'a> {
         self.indented(parts, INDENT_CELLS)
     }
 
-    /// Lines of parts with `indent` cells before the first.
+    /// Lines of parts with `indent` cells before the first, measured as
+    /// Word and LibreOffice measure the DOCX: characters advance by their
+    /// width plus the character spacing, and Han characters keep a space
+    /// from letters and digits.
     fn indented(&self, parts: &[(&str, bool)], indent: f64) -> Vec<Line> {
         let size = self.style.size.body_pt;
-        let measure = |text: &str| self.latin_width(text, size) / self.cell_pt;
-        let all: Vec<Piece> = parts
+        let spacing = self.style.char_spacing_pt();
+        let latin = |text: &str| {
+            let tracked = self.latin_width(text, size) + spacing * text.chars().count() as f64;
+            tracked / self.cell_pt
+        };
+        let measure = Measure {
+            cjk: (size + spacing) / self.cell_pt,
+            latin: &latin,
+            han_latin_space: self.style.grid.han_latin_space_pt / self.cell_pt,
+        };
+        let mut all: Vec<Piece> = parts
             .iter()
             .flat_map(|(text, lead)| pieces(text, *lead, &measure))
             .collect();
+        space_pieces(&mut all, &measure);
         break_lines(all, f64::from(self.style.grid.chars_per_line), indent)
     }
 
     /// A title's balanced lines, as plain strings.
     fn title_lines(&self, title: &str) -> Value {
         let size = self.style.size.title_pt;
-        let measure = |text: &str| self.latin_width(text, size) / size;
+        let latin = |text: &str| self.latin_width(text, size) / size;
+        let measure = Measure {
+            cjk: 1.0,
+            latin: &latin,
+            han_latin_space: 0.0,
+        };
         let cells = mm_to_pt(self.style.type_width_mm()) / size;
         let lines = balance(pieces(title, false, &measure), cells.floor());
         let texts: Vec<String> = lines

@@ -231,14 +231,22 @@ fn check_grid_with(template: &str, briefing: &Briefing) -> usize {
     for (index, page) in pages.iter().enumerate() {
         let number = index + 1;
         let lines = body_lines(page, &area);
-        for line in &lines {
+        for (i, line) in lines.iter().enumerate() {
             let (_, off) = area.grid_line(line[0].y);
             assert!(
                 off < 0.05,
                 "page {number}: baseline {} is {off} pt off the grid",
                 line[0].y
             );
-            check_line(line, &area, number);
+            let next_line = match lines.get(i + 1) {
+                Some(next) => next.first().cloned(),
+                None => pages
+                    .get(index + 1)
+                    .and_then(|next| body_lines(next, &area).first()?.first().cloned()),
+            };
+            let next_starts_latin =
+                next_line.is_some_and(|g| g.text.starts_with(|c: char| c.is_ascii_alphanumeric()));
+            check_line(line, &area, number, next_starts_latin);
         }
         // The page before the one the 通报's closing moved to (it keeps the
         // signature with the last lines of the body) ends short by design.
@@ -280,7 +288,10 @@ fn pages_closing_follows(page: &Page, area: &Area) -> bool {
     })
 }
 
-fn check_line(line: &[Glyph], area: &Area, page: usize) {
+/// Checks one body line. `before_latin`: the next line starts with a Latin
+/// run, which this line had no room for; a CJK line is then stretched to
+/// the full measure (as Word and LibreOffice do) and leaves its columns.
+fn check_line(line: &[Glyph], area: &Area, page: usize, before_latin: bool) {
     let text: String = line.iter().map(|g| g.text.as_str()).collect();
     let inside: Vec<&Glyph> = line.iter().filter(|g| g.x < area.right - 1.0).collect();
     let first = inside.first().expect("a line has glyphs");
@@ -297,7 +308,8 @@ fn check_line(line: &[Glyph], area: &Area, page: usize) {
     let left_gap = first.x - area.left;
     let right_gap = area.right - (last.x + last.width.min(last.size));
     let centred = left_gap > 2.0 * area.cell + 1.0 && (left_gap - right_gap).abs() < 2.0;
-    if all_cjk && !centred {
+    let stretched = before_latin && right_gap.abs() < 1.0;
+    if all_cjk && !centred && !stretched {
         for glyph in &inside {
             let opening = glyph.text.chars().next().is_some_and(is_opening);
             let edge = if opening {

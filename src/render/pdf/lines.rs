@@ -13,16 +13,38 @@
 //! - a run of Latin letters and digits (PM2.5, 2026, 87.3%) is never split
 //!   (unless it is longer than a whole line); the line it leaves short is
 //!   stretched to the full measure.
+//!
+//! Widths are those Word and LibreOffice give the DOCX (see [`Measure`]), so
+//! that both files break their lines at the same characters: a CJK
+//! character advances by the body size plus the DOCX character spacing,
+//! Latin text by its own width plus that spacing, and a small space
+//! separates a Han character from a letter or digit next to it.
 
 use serde::Serialize;
+
+/// How wide the pieces of a line are, in cells of the grid.
+pub struct Measure<'a> {
+    /// Advance of a CJK character: 1, or a little less where the word
+    /// processors set characters slightly narrower than the grid cell.
+    pub cjk: f64,
+    /// Width of a Latin run.
+    pub latin: &'a dyn Fn(&str) -> f64,
+    /// The space put between a Han character and a letter or digit that
+    /// touches it (Word's and LibreOffice's automatic spacing); 0 for none.
+    pub han_latin_space: f64,
+}
 
 /// One unit of a line: a CJK character (one cell) or a Latin run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Piece {
     /// The text of the piece.
     pub text: String,
-    /// Width in cells: 1 for a CJK character, measured for a Latin run.
+    /// Width in cells: [`Measure::cjk`] for a CJK character, measured for a
+    /// Latin run.
     pub cells: f64,
+    /// Space before the piece, in cells, where a Han character meets a
+    /// letter or digit; 0 at the start of a line.
+    pub space: f64,
     /// Whether the piece is a Latin run (set in its natural width).
     pub latin: bool,
     /// Whether the piece belongs to the run-in heading (set bold).
@@ -43,6 +65,10 @@ pub struct Line {
     pub justify: bool,
     /// Cells of indent before the first piece.
     pub indent: f64,
+    /// Width of the line's CJK cells when set on the grid: 1, or a little
+    /// less on a line whose Latin text fits only at the word processors'
+    /// narrower advance, so that the line stays inside the measure.
+    pub cell: f64,
 }
 
 /// Characters that never start a line.
@@ -67,15 +93,26 @@ fn is_latin(c: char) -> bool {
     c == ' ' || c.is_ascii_graphic() || (('\u{a1}'..'\u{2000}').contains(&c) && c != '·')
 }
 
-/// Splits `text` into pieces; `latin_cells` measures a Latin run in cells.
-/// A Latin run ends after each space, so lines may break between words.
-pub fn pieces(text: &str, lead: bool, latin_cells: &dyn Fn(&str) -> f64) -> Vec<Piece> {
+/// Whether `c` is a Han character (汉字), which the word processors space
+/// from a letter or digit next to it.
+fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3007}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// Splits `text` into pieces measured by `measure`. A Latin run ends after
+/// each space, so lines may break between words. The space between a Han
+/// character and a Latin run is set by [`space_pieces`], once the parts of
+/// a paragraph are joined.
+pub fn pieces(text: &str, lead: bool, measure: &Measure) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let mut run = String::new();
     let flush = |run: &mut String, out: &mut Vec<Piece>| {
         if !run.is_empty() {
             out.push(Piece {
-                cells: latin_cells(run),
+                cells: (measure.latin)(run),
+                space: 0.0,
                 text: std::mem::take(run),
                 latin: true,
                 lead,
@@ -97,7 +134,8 @@ pub fn pieces(text: &str, lead: bool, latin_cells: &dyn Fn(&str) -> f64) -> Vec<
         flush(&mut run, &mut out);
         out.push(Piece {
             text: c.to_string(),
-            cells: 1.0,
+            cells: measure.cjk,
+            space: 0.0,
             latin: false,
             lead,
             opening: is_opening(c),
@@ -105,6 +143,27 @@ pub fn pieces(text: &str, lead: bool, latin_cells: &dyn Fn(&str) -> f64) -> Vec<
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// Puts `space` before each piece where a Han character meets a letter or
+/// digit: a Latin run starting with one after a Han character, or a Han
+/// character after a Latin run ending with one. Punctuation on either side
+/// (，2 or 87.3%的) takes no space, as in Word and LibreOffice.
+pub fn space_pieces(pieces: &mut [Piece], measure: &Measure) {
+    for i in 1..pieces.len() {
+        let (before, after) = pieces.split_at_mut(i);
+        let (prev, piece) = (&before[i - 1], &mut after[0]);
+        let last = prev.text.chars().next_back();
+        let first = piece.text.chars().next();
+        let meet = match (prev.latin, piece.latin) {
+            (false, true) => last.is_some_and(is_han) && first.is_some_and(char::is_alphanumeric),
+            (true, false) => last.is_some_and(char::is_alphanumeric) && first.is_some_and(is_han),
+            _ => false,
+        };
+        if meet {
+            piece.space = measure.han_latin_space;
+        }
+    }
 }
 
 /// Cuts a Latin piece wider than a whole line into pieces that fit.
@@ -130,8 +189,13 @@ pub fn break_lines(pieces: Vec<Piece>, cells: f64, indent: f64) -> Vec<Line> {
     let mut width = indent;
     let mut line_indent = indent;
     let mut queue = std::collections::VecDeque::from(pieces);
-    const EPSILON: f64 = 1e-6;
-    while let Some(piece) = queue.pop_front() {
+    // The DOCX's type width, its margins rounded to twips one by one, can
+    // be a twip wider than the grid: a line that fills it exactly still fits.
+    const EPSILON: f64 = 0.004;
+    while let Some(mut piece) = queue.pop_front() {
+        if current.is_empty() {
+            piece.space = 0.0;
+        }
         if piece.latin && piece.cells > cells - width + EPSILON && current.is_empty() {
             let mut parts = split_overlong(piece, cells - width);
             let first = parts.remove(0);
@@ -142,8 +206,8 @@ pub fn break_lines(pieces: Vec<Piece>, cells: f64, indent: f64) -> Vec<Line> {
             current.push(first);
             continue;
         }
-        if width + piece.cells <= cells + EPSILON {
-            width += piece.cells;
+        if width + piece.space + piece.cells <= cells + EPSILON {
+            width += piece.space + piece.cells;
             current.push(piece);
             continue;
         }
@@ -173,26 +237,46 @@ pub fn break_lines(pieces: Vec<Piece>, cells: f64, indent: f64) -> Vec<Line> {
                 }
             }
         }
-        lines.push(Line {
-            pieces: std::mem::take(&mut current),
+        lines.push(line(
+            std::mem::take(&mut current),
             hang,
-            justify: true,
-            indent: line_indent,
-        });
+            true,
+            line_indent,
+            cells,
+        ));
         width = 0.0;
         line_indent = 0.0;
     }
     match lines.last_mut() {
         // The text ended with a hanging mark: that line is the last one.
         Some(last) if current.is_empty() => last.justify = false,
-        _ => lines.push(Line {
-            pieces: current,
-            hang: None,
-            justify: false,
-            indent: line_indent,
-        }),
+        _ => lines.push(line(current, None, false, line_indent, cells)),
     }
     lines
+}
+
+/// A line of `pieces`, with the width its CJK cells take on the grid: whole
+/// cells unless the line, measured at the word processors' advance, would
+/// then be wider than `cells`.
+fn line(pieces: Vec<Piece>, hang: Option<String>, justify: bool, indent: f64, cells: f64) -> Line {
+    let cjk = pieces.iter().filter(|p| !p.latin).count();
+    let on_grid: f64 = indent
+        + pieces
+            .iter()
+            .map(|p| p.space + if p.latin { p.cells } else { 1.0 })
+            .sum::<f64>();
+    let cell = if on_grid > cells && cjk > 0 {
+        1.0 - (on_grid - cells) / cjk as f64
+    } else {
+        1.0
+    };
+    Line {
+        pieces,
+        hang,
+        justify,
+        indent,
+        cell,
+    }
 }
 
 fn is_single_closing(piece: &Piece) -> bool {
@@ -249,8 +333,15 @@ mod tests {
         text.chars().count() as f64 * 0.5
     }
 
+    /// Whole cells, half-cell Latin, no space between Han and Latin.
+    const GRID: Measure = Measure {
+        cjk: 1.0,
+        latin: &half,
+        han_latin_space: 0.0,
+    };
+
     fn lines_of(text: &str, cells: f64, indent: f64) -> Vec<String> {
-        break_lines(pieces(text, false, &half), cells, indent)
+        break_lines(pieces(text, false, &GRID), cells, indent)
             .iter()
             .map(|line| {
                 let mut s: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
@@ -282,7 +373,7 @@ mod tests {
     #[test]
     fn a_hanging_mark_at_the_end_leaves_no_empty_line() {
         let text = format!("{}。", "字".repeat(10));
-        let lines = break_lines(pieces(&text, false, &half), 10.0, 0.0);
+        let lines = break_lines(pieces(&text, false, &GRID), 10.0, 0.0);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].hang.as_deref(), Some("。"));
         assert!(!lines[0].justify, "the last line is not stretched");
@@ -307,7 +398,7 @@ mod tests {
         let text = format!("{}PM2.5浓度", "字".repeat(8));
         let lines = lines_of(&text, 10.0, 0.0);
         assert_eq!(lines, ["字字字字字字字字", "PM2.5浓度"]);
-        let pieces = pieces("87.3%的", false, &half);
+        let pieces = pieces("87.3%的", false, &GRID);
         assert_eq!(pieces[0].text, "87.3%");
         assert_eq!(pieces[1].text, "的");
     }
@@ -318,8 +409,43 @@ mod tests {
         assert_eq!(lines, ["字字 apple ", "pie and more"]);
         let lines = lines_of("abcdefghijklmnopqrstuvwxyz", 5.0, 0.0);
         assert_eq!(lines, ["abcdefghij", "klmnopqrst", "uvwxyz"]);
-        let pieces = pieces("#set page(width: 1cm)", false, &half);
+        let pieces = pieces("#set page(width: 1cm)", false, &GRID);
         assert_eq!(pieces.len(), 3, "{pieces:?}");
+    }
+
+    #[test]
+    fn han_characters_keep_a_space_from_letters_and_digits() {
+        let measure = Measure {
+            han_latin_space: 0.25,
+            ..GRID
+        };
+        let mut all = pieces("完成90%。同比上升2.1个百分点，PM2.5达标", false, &measure);
+        space_pieces(&mut all, &measure);
+        let spaced: Vec<&str> = all
+            .iter()
+            .filter(|p| p.space > 0.0)
+            .map(|p| p.text.as_str())
+            .collect();
+        // Before 90% and 2.1 (after 成, 升) and after 2.1 (before 个); not
+        // between % and 。 nor between ， and PM2.5.
+        assert_eq!(spaced, ["90%", "2.1", "个", "达"]);
+        // A space that would start a line is dropped.
+        let lines = break_lines(all, 5.0, 0.0);
+        for line in &lines {
+            assert_eq!(line.pieces[0].space, 0.0, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn lines_narrower_than_the_grid_fill_it_exactly() {
+        // At the word processors' advance (0.99 cell) a 5-cell line takes a
+        // Latin run it could not hold at whole cells; its CJK cells shrink.
+        let measure = Measure { cjk: 0.99, ..GRID };
+        let lines = break_lines(pieces("四个汉字ab后", false, &measure), 5.0, 0.0);
+        assert_eq!(lines[0].pieces.len(), 5, "{lines:?}");
+        let on_grid = 4.0 * lines[0].cell + 1.0;
+        assert!((on_grid - 5.0).abs() < 1e-9, "{}", lines[0].cell);
+        assert_eq!(lines[1].cell, 1.0);
     }
 
     #[test]
@@ -327,15 +453,15 @@ mod tests {
         let title = pieces(
             "全市生态文明建设重点工作推进情况暨下一阶段重点任务安排",
             false,
-            &half,
+            &GRID,
         );
         let lines = balance(title, 20.0);
         let lengths: Vec<usize> = lines.iter().map(|l| l.pieces.len()).collect();
         assert_eq!(lengths, [14, 13]);
-        let short = balance(pieces("工作简报", false, &half), 20.0);
+        let short = balance(pieces("工作简报", false, &GRID), 20.0);
         assert_eq!(short.len(), 1);
         // 21 characters: never 20 + 1.
-        let lines = balance(pieces(&"字".repeat(21), false, &half), 20.0);
+        let lines = balance(pieces(&"字".repeat(21), false, &GRID), 20.0);
         assert_eq!(
             lines.iter().map(|l| l.pieces.len()).collect::<Vec<_>>(),
             [11, 10]
@@ -346,7 +472,7 @@ mod tests {
     fn no_line_starts_with_closing_or_ends_with_opening() {
         let text = "为贯彻落实《在理论学习中心组生态文明建设专题研讨交流发言材料》部署的4项重点工作、27项具体任务，各牵头单位对照时间节点压茬推进。现将2026年11月推进情况通报如下。“三大保卫战”（蓝天、碧水、净土）持续推进，PM2.5平均浓度为29.6μg/m³。".repeat(3);
         for cells in [10.0, 13.0, 28.0] {
-            let lines = break_lines(pieces(&text, false, &half), cells, 2.0);
+            let lines = break_lines(pieces(&text, false, &GRID), cells, 2.0);
             for (i, line) in lines.iter().enumerate() {
                 let first = line.pieces.first().expect("no empty line");
                 let last = line.pieces.last().expect("no empty line");

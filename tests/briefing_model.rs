@@ -18,6 +18,7 @@ fn texts(blocks: &[Block]) -> Vec<String> {
             Block::Heading(h) => h.printed(),
             Block::Paragraph(p) => p.printed(),
             Block::Table(t) => format!("[表格 {} 行]", t.rows.len()),
+            Block::Chart(c) => format!("[{}]", c.caption),
         })
         .collect()
 }

@@ -140,7 +140,7 @@ fn paragraphs() -> Vec<String> {
         match block {
             Block::Heading(h) => out.push(h.printed()),
             Block::Paragraph(p) => out.push(p.printed()),
-            Block::Table(_) => {}
+            Block::Table(_) | Block::Chart(_) => {}
         }
     }
     out

@@ -29,7 +29,7 @@ fn expected(briefing: &Briefing) -> Vec<(&'static str, String)> {
             Block::Paragraph(p) => {
                 out.push(("Body Text", p.printed()));
             }
-            Block::Table(_) => {}
+            Block::Table(_) | Block::Chart(_) => {}
         }
     }
     out

@@ -114,6 +114,9 @@ pub enum Block {
     Paragraph(Paragraph),
     /// A table.
     Table(Table),
+    /// A chart: vector graphics in the PDF, a PNG at print resolution in
+    /// the DOCX, both drawn from these numbers.
+    Chart(Chart),
 }
 
 impl Block {
@@ -245,6 +248,76 @@ impl Row {
             title: title.into(),
         }
     }
+}
+
+/// A chart with its caption (图1 …), drawn by each writer from the numbers
+/// here and nothing else: the same definition gives both pictures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chart {
+    /// Caption under the chart: `图1 重点任务状态分布`.
+    pub caption: String,
+    /// What is drawn.
+    pub plot: Plot,
+}
+
+/// The kinds of chart a briefing draws.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Plot {
+    /// Horizontal bars, one per item, from 0 to `max`.
+    Bars {
+        /// The scale's end (100 for percentages, the largest count else).
+        max: f64,
+        /// The bars, top to bottom.
+        bars: Vec<Bar>,
+    },
+    /// Small line charts, one panel per indicator, over the same months.
+    Trends {
+        /// The months along the horizontal axis: `8月`, `9月` ….
+        periods: Vec<String>,
+        /// One panel per indicator.
+        panels: Vec<TrendPanel>,
+    },
+}
+
+/// One bar of a bar chart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bar {
+    /// The label left of the bar: `已完成`, `“提升战”`.
+    pub label: String,
+    /// The bar's length on the chart's scale.
+    pub value: f64,
+    /// The value as printed at the bar's end: `4项`, `86.3%`.
+    pub text: String,
+    /// How the bar is coloured.
+    pub tone: Tone,
+}
+
+/// The colour role of a bar; the style maps roles to restrained colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    /// Finished work.
+    Done,
+    /// Work on schedule; also plain quantities.
+    OnTrack,
+    /// Work behind schedule.
+    Delayed,
+    /// Work not started.
+    NotStarted,
+}
+
+/// One indicator's values over the months.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendPanel {
+    /// The indicator's name.
+    pub title: String,
+    /// Its unit, as printed: `%`, `μg/m³`.
+    pub unit: String,
+    /// One value per period of the chart; `None` where a month lacks it.
+    pub values: Vec<Option<f64>>,
+    /// The target, drawn as a dashed line.
+    pub target: f64,
 }
 
 /// An attachment (附件1 …).

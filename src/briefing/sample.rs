@@ -142,3 +142,67 @@ fn progress_table(caption: Option<&str>) -> Block {
         ],
     })
 }
+
+/// The three kinds of chart a briefing draws, with realistic numbers: task
+/// status counts, completion by battle, and indicator trends over four
+/// months (one month missing a value).
+pub(crate) fn sample_charts() -> Vec<Block> {
+    let bar = |label: &str, value: f64, text: &str, tone: Tone| Bar {
+        label: label.to_string(),
+        value,
+        text: text.to_string(),
+        tone,
+    };
+    vec![
+        Block::Chart(Chart {
+            caption: "图1 重点任务状态分布".to_string(),
+            plot: Plot::Bars {
+                max: 19.0,
+                bars: vec![
+                    bar("已完成", 4.0, "4项", Tone::Done),
+                    bar("序时推进", 19.0, "19项", Tone::OnTrack),
+                    bar("滞后", 4.0, "4项", Tone::Delayed),
+                    bar("未启动", 0.0, "0项", Tone::NotStarted),
+                ],
+            },
+        }),
+        Block::Chart(Chart {
+            caption: "图2 各项重点工作平均完成进度".to_string(),
+            plot: Plot::Bars {
+                max: 100.0,
+                bars: vec![
+                    bar("“提升战”", 86.3, "86.3%", Tone::OnTrack),
+                    bar("“攻坚战”", 89.2, "89.2%", Tone::OnTrack),
+                    bar("“持久战”", 89.0, "89%", Tone::OnTrack),
+                    bar("“升级战”", 69.2, "69.2%", Tone::Delayed),
+                ],
+            },
+        }),
+        Block::Chart(Chart {
+            caption: "图3 重点指标走势".to_string(),
+            plot: Plot::Trends {
+                periods: ["8月", "9月", "10月", "11月"].map(String::from).to_vec(),
+                panels: vec![
+                    TrendPanel {
+                        title: "空气质量优良天数比例".to_string(),
+                        unit: "%".to_string(),
+                        values: vec![Some(86.9), Some(87.2), Some(87.9), Some(87.6)],
+                        target: 86.0,
+                    },
+                    TrendPanel {
+                        title: "细颗粒物（PM2.5）平均浓度".to_string(),
+                        unit: "μg/m³".to_string(),
+                        values: vec![Some(31.5), None, Some(29.3), Some(30.8)],
+                        target: 32.0,
+                    },
+                    TrendPanel {
+                        title: "完成造林绿化面积".to_string(),
+                        unit: "万亩".to_string(),
+                        values: vec![Some(21.0), Some(25.4), Some(28.9), Some(30.6)],
+                        target: 30.0,
+                    },
+                ],
+            },
+        }),
+    ]
+}

@@ -2,7 +2,7 @@
 //! them as empty boxes, so each one becomes a warning saying where it is.
 
 use super::fonts::FontLibrary;
-use crate::briefing::{Block, Briefing, Heading, Row};
+use crate::briefing::{Block, Briefing, Heading, Plot, Row};
 use crate::diagnostic::Diagnostic;
 
 /// Characters shown on each side of a missing one.
@@ -115,6 +115,7 @@ fn texts(briefing: &Briefing) -> Vec<(String, &str)> {
 fn block_texts<'a>(prefix: &str, blocks: &'a [Block], texts: &mut Vec<(String, &'a str)>) {
     let mut paragraphs = 0;
     let mut tables = 0;
+    let mut charts = 0;
     for block in blocks {
         match block {
             Block::Heading(heading) => {
@@ -146,6 +147,28 @@ fn block_texts<'a>(prefix: &str, blocks: &'a [Block], texts: &mut Vec<(String, &
                             );
                         }
                         Row::Group { title } => texts.push((row_place, title)),
+                    }
+                }
+            }
+            Block::Chart(chart) => {
+                charts += 1;
+                let place = format!("{prefix}第{charts}幅图");
+                texts.push((place.clone(), &chart.caption));
+                match &chart.plot {
+                    Plot::Bars { bars, .. } => {
+                        for bar in bars {
+                            texts.push((place.clone(), &bar.label));
+                            texts.push((place.clone(), &bar.text));
+                        }
+                    }
+                    Plot::Trends {
+                        periods, panels, ..
+                    } => {
+                        texts.extend(periods.iter().map(|p| (place.clone(), p.as_str())));
+                        for panel in panels {
+                            texts.push((place.clone(), &panel.title));
+                            texts.push((place.clone(), &panel.unit));
+                        }
                     }
                 }
             }

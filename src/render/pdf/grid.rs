@@ -94,7 +94,7 @@ impl<'a> Grid<'a> {
                         .unwrap_or_default();
                     Some(self.paragraph(&[(&lead, true), (&paragraph.text, false)]))
                 }
-                Block::Table(_) => None,
+                Block::Table(_) | Block::Chart(_) => None,
             };
             if let Some(lines) = lines {
                 value["lines"] = json!(lines);

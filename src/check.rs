@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::briefing::stats::{Tally, month_tally};
+use crate::diagnostic::Diagnostic;
 use crate::progress::{Deadline, Progress, Status};
 use crate::speech::{Node, NodeKind, Outline};
 
@@ -70,6 +71,36 @@ impl Summary {
             overdue,
         }
     }
+}
+
+/// Warnings for tasks whose progress text is word for word the same as in
+/// `previous`: a copy nobody updated.
+pub fn copied_texts(
+    progress: &Progress,
+    previous: &Progress,
+    outline: &Outline,
+) -> Vec<Diagnostic> {
+    progress
+        .tasks()
+        .filter_map(|task| {
+            let before = previous.tasks().find(|t| t.node_id == task.node_id)?;
+            (before.progress == task.progress).then_some(task)
+        })
+        .map(|task| {
+            let label = outline
+                .find(&task.node_id)
+                .map_or_else(|| task.node_id.clone(), |n| n.label.clone());
+            let warning = Diagnostic::warning(format!(
+                "“{label}”的本月进展与{}的一字不差 (same text as last month)",
+                previous.meta.period.chinese()
+            ))
+            .with_help("请写本月新做的工作；确实没有新进展的，写明原因，例如“受冬季停工影响，本月无新增进展”");
+            match &task.progress_at {
+                Some(span) => warning.at(span.clone(), "与上月相同"),
+                None => warning,
+            }
+        })
+        .collect()
 }
 
 fn id_label(node: &Node) -> (String, String) {

@@ -32,6 +32,8 @@ pub struct Style {
     pub rule: RuleStyle,
     /// Heading options.
     pub heading: HeadingStyle,
+    /// Table options.
+    pub table: TableStyle,
     /// Faces per role: `body`, `title`, `hei`, `kai`, `song`, `ascii`.
     pub face: BTreeMap<String, Face>,
 }
@@ -114,6 +116,15 @@ pub struct RuleStyle {
     pub imprint_outer_mm: f64,
     /// Rules between, in millimetres.
     pub imprint_inner_mm: f64,
+}
+
+/// Table options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableStyle {
+    /// Space between a cell's border and its text, left and right, in
+    /// millimetres (Word's default is 1.9).
+    pub padding_mm: f64,
 }
 
 /// Heading options.

@@ -8,7 +8,7 @@ fn minimal_briefing() -> Briefing {
     let outline = jianbao::speech::parse(speech);
     let file = SourceFile::new("2026-11.yaml", include_str!("data/progress/minimal.yaml"));
     let progress = jianbao::progress::parse(&file, &outline).expect("minimal month is valid");
-    compose(&outline, &progress)
+    compose(&outline, &progress, &[])
 }
 
 fn texts(blocks: &[Block]) -> Vec<String> {
@@ -50,15 +50,25 @@ fn body_is_numbered_and_worded_once() {
         body[2],
         "截至2026年11月27日，2项任务中，已完成1项、序时推进1项、滞后0项、未启动0项，平均完成进度92.5%。分项看，“提升战”平均完成92.5%。"
     );
-    assert_eq!(body[3], "二、重点任务推进情况");
-    assert_eq!(body[4], "（一）聚焦源头治理，深入打好生态质量“提升战”");
+    assert_eq!(body[3], "[图1 重点任务状态分布]");
+    assert_eq!(body[4], "二、重点任务推进情况");
+    assert_eq!(body[5], "（一）聚焦源头治理，深入打好生态质量“提升战”");
+    assert!(
+        body[6].starts_with("讲话提出：“以创建国家生态文明示范市为统揽"),
+        "{}",
+        body[6]
+    );
     assert_eq!(
-        body[5],
+        body[7],
         "1.三大保卫战。市生态环境局牵头，序时推进，完成85%。全市空气质量优良天数比例达到88.2%。"
     );
-    assert!(body[6].starts_with("2.河（湖）长制。市水务局牵头，已完成，完成100%。"));
-    assert_eq!(body[7], "三、重点指标完成情况");
-    assert_eq!(body[8], "1项重点指标中，1项达到年度目标，0项尚未达到。");
+    assert!(body[8].starts_with("2.河（湖）长制。市水务局牵头，已完成，完成100%。"));
+    assert_eq!(body[9], "三、重点指标完成情况");
+    assert_eq!(body[10], "1项重点指标中，1项达到年度目标，0项尚未达到。");
+    // One month only: no trend chart; nothing delayed, no problems and no
+    // next steps reported: no 存在问题 or 下步工作.
+    assert_eq!(body[11], "[表格 1 行]");
+    assert_eq!(body.len(), 12, "{body:#?}");
 }
 
 #[test]

@@ -146,6 +146,17 @@ fn paragraphs() -> Vec<String> {
     out
 }
 
+/// Whether a line reads as a level-1 or level-2 heading: `一、…`, `（一）…`.
+fn is_heading(line: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('（') => chars.next().is_some_and(|c| NUMERALS.contains(c)),
+        Some(c) if NUMERALS.contains(c) => line.chars().take(4).any(|c| c == '、'),
+        _ => false,
+    }
+}
+
 /// Checks that `paragraphs` occur in `text`, whole and in order.
 fn assert_in_order(text: &str, paragraphs: &[String], what: &str) {
     let mut from = 0;
@@ -176,12 +187,25 @@ fn libreoffice_keeps_the_grid_and_the_page_count() {
     };
     let ours = lines(&pdf);
     let theirs = lines(&lo);
-    assert_eq!(
-        page_count(&theirs),
-        page_count(&ours),
-        "same number of pages"
+    // The same number of pages, unless LibreOffice's body is longer by the
+    // lines it needs where it cannot hang a mark the PDF hangs (the other
+    // test checks that no other difference exists): then at most as many
+    // pages more as those lines fill.
+    let paragraphs: Vec<String> = paragraphs().into_iter().skip(1).collect();
+    let line_count = |lines: &[Line]| -> usize {
+        paragraph_breaks(lines, &paragraphs)
+            .iter()
+            .map(|(_, breaks)| breaks.len() + 1)
+            .sum()
+    };
+    let extra = line_count(&theirs).saturating_sub(line_count(&ours));
+    let (lo_pages, pdf_pages) = (page_count(&theirs), page_count(&ours));
+    eprintln!("pages: PDF {pdf_pages}, LibreOffice {lo_pages} ({extra} more body lines there)");
+    assert!(
+        lo_pages == pdf_pages || lo_pages > pdf_pages && lo_pages <= pdf_pages + extra.div_ceil(22),
+        "PDF {pdf_pages} pages, LibreOffice {lo_pages}, {extra} more lines"
     );
-    let pages = page_count(&theirs);
+    let pages = lo_pages;
     let body = body_height(&theirs);
     // Full body pages: nothing but body lines, and more body follows.
     let last_body = theirs
@@ -202,7 +226,12 @@ fn libreoffice_keeps_the_grid_and_the_page_count() {
             .filter(|l| l.page == page + 1)
             .take(3)
             .any(|l| !l.is_body(body));
-        if page > 1 && on_page.iter().all(|l| l.is_body(body)) && !table_next {
+        // A heading that would end a page moves to the next (keep with next).
+        let heading_next = theirs
+            .iter()
+            .find(|l| l.page == page + 1)
+            .is_some_and(|l| is_heading(&squeeze(&l.text)));
+        if page > 1 && on_page.iter().all(|l| l.is_body(body)) && !table_next && !heading_next {
             full_pages += 1;
             assert_eq!(on_page.len(), 22, "page {page}: 22 lines in LibreOffice");
         }

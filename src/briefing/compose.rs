@@ -1,46 +1,45 @@
-//! The merge: speech outline + validated month → [`Briefing`].
+//! The merge: speech outline + validated month (+ earlier months) →
+//! [`Briefing`].
 //!
-//! Every sentence the briefing prints is written here. To change a wording,
-//! change it here; both the PDF and the DOCX follow.
+//! Every sentence the briefing prints is written here or in the section
+//! modules this one assembles ([`overview`](super::overview),
+//! [`tasks`](super::tasks), [`indicators`](super::indicators),
+//! [`followup`](super::followup)). To change a wording, change it there;
+//! both the PDF and the DOCX follow.
 
+use super::context::Context;
 use super::model::*;
-use super::stats::{Tally, month_tally};
-use super::wording::{clause, decimal, heading_number, paragraphs, percent, sentence};
-use crate::progress::{CommitmentProgress, Indicator, Progress, Status, TaskProgress};
-use crate::speech::{Node, Outline};
+use super::wording::{heading_number, paragraphs, sentence};
+use super::{followup, indicators, overview, tasks};
+use crate::progress::Progress;
+use crate::speech::Outline;
 
-/// Builds the briefing for one month.
-pub fn compose(outline: &Outline, progress: &Progress) -> Briefing {
-    let meta = &progress.meta;
+/// Builds the briefing for `month`; `earlier` months (oldest first, may be
+/// empty) give the changes since last month and the indicator trends.
+pub fn compose(outline: &Outline, month: &Progress, earlier: &[Progress]) -> Briefing {
+    let context = Context::new(outline, month, earlier);
+    let meta = &month.meta;
     let issue_name = format!("{}年第{}期", meta.period.year, meta.issue);
-    let (year, month, day) = meta.date.ymd();
-    let commitments = ordered_commitments(outline, progress);
-    let title = meta
-        .title
-        .clone()
-        .unwrap_or_else(|| default_title(progress));
-    let ledger = task_ledger(outline, &commitments);
-    let mut body = vec![Block::paragraph(None, introduction(outline, progress))];
+    let (year, day_month, day) = meta.date.ymd();
+    let title = meta.title.clone().unwrap_or_else(|| default_title(month));
+    let ledger = tasks::ledger(&context);
+    let mut body = vec![Block::paragraph(None, introduction(outline, month))];
     let mut sections = Sections::default();
-    sections.add(&mut body, "总体进展", overall(progress, &commitments));
+    sections.add(&mut body, "总体进展", overview::overview(&context));
+    sections.add(&mut body, "重点任务推进情况", tasks::commitments(&context));
     sections.add(
         &mut body,
-        "重点任务推进情况",
-        commitment_blocks(outline, &commitments),
+        "重点指标完成情况",
+        indicators::indicators(&context),
     );
-    if !progress.indicators.is_empty() {
-        sections.add(
-            &mut body,
-            "重点指标完成情况",
-            indicator_blocks(&progress.indicators),
-        );
-    }
+    sections.add(&mut body, "存在问题", followup::problems(&context));
+    sections.add(&mut body, "下步工作", followup::next_steps(&context));
     Briefing {
         document: DocumentInfo {
             title: format!("{} {issue_name}", meta.name),
             author: meta.office.clone(),
             language: "zh-CN".to_string(),
-            date: [year, i32::from(month), i32::from(day)],
+            date: [year, i32::from(day_month), i32::from(day)],
             file_stem: format!("{}-{issue_name}", meta.name),
         },
         masthead: Masthead {
@@ -55,9 +54,9 @@ pub fn compose(outline: &Outline, progress: &Progress) -> Briefing {
             paragraphs: paragraphs(note),
         }),
         body,
-        official: official(progress, &title, &ledger),
+        official: official(month, &title, &ledger),
         attachments: vec![ledger],
-        imprint: imprint(progress),
+        imprint: imprint(month),
         page_numbers: PageNumbers {
             before: "— ".to_string(),
             after: " —".to_string(),
@@ -112,7 +111,11 @@ struct Sections {
 }
 
 impl Sections {
+    /// Adds the section titled `title` with `blocks`; nothing when empty.
     fn add(&mut self, body: &mut Vec<Block>, title: &str, blocks: Vec<Block>) {
+        if blocks.is_empty() {
+            return;
+        }
         self.count += 1;
         body.push(Block::Heading(Heading::new(
             1,
@@ -121,26 +124,6 @@ impl Sections {
         )));
         body.extend(blocks);
     }
-}
-
-/// A reported commitment with its outline node.
-struct Reported<'a> {
-    node: &'a Node,
-    progress: &'a CommitmentProgress,
-}
-
-/// Reported commitments in the speech's order (the file's order may differ).
-fn ordered_commitments<'a>(outline: &'a Outline, progress: &'a Progress) -> Vec<Reported<'a>> {
-    outline
-        .nodes()
-        .filter_map(|node| {
-            progress
-                .commitments
-                .iter()
-                .find(|c| c.node_id == node.id)
-                .map(|progress| Reported { node, progress })
-        })
-        .collect()
 }
 
 /// "2026年11月生态文明建设重点工作推进情况", from the briefing's name.
@@ -165,172 +148,6 @@ fn introduction(outline: &Outline, progress: &Progress) -> String {
         progress.commitments.len(),
         progress.meta.period.chinese()
     )
-}
-
-fn overall(progress: &Progress, commitments: &[Reported<'_>]) -> Vec<Block> {
-    let tally = month_tally(progress);
-    let counts = Status::ALL
-        .iter()
-        .map(|status| format!("{}{}项", status.chinese(), tally.count(*status)))
-        .collect::<Vec<_>>()
-        .join("、");
-    let mut text = format!(
-        "截至{}，{}项任务中，{counts}，平均完成进度{}。",
-        progress.meta.date.chinese(),
-        tally.total(),
-        percent(tally.mean_percent)
-    );
-    let per_commitment = commitments
-        .iter()
-        .map(|c| {
-            let tally = Tally::of(&c.progress.tasks);
-            format!(
-                "{}平均完成{}",
-                short_name(c.node),
-                percent(tally.mean_percent)
-            )
-        })
-        .collect::<Vec<_>>();
-    if !per_commitment.is_empty() {
-        text.push_str(&format!("分项看，{}。", per_commitment.join("，")));
-    }
-    vec![Block::paragraph(None, text)]
-}
-
-/// The commitment's label in quotes when it is a battle name: `“提升战”`.
-fn short_name(node: &Node) -> String {
-    if node.heading.contains(&format!("“{}”", node.label)) {
-        format!("“{}”", node.label)
-    } else {
-        node.label.clone()
-    }
-}
-
-fn commitment_blocks(outline: &Outline, commitments: &[Reported<'_>]) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    for (index, commitment) in commitments.iter().enumerate() {
-        blocks.push(Block::Heading(Heading::new(
-            2,
-            heading_number(2, index + 1),
-            clause(&commitment.node.heading),
-        )));
-        for (task_index, task) in commitment.progress.tasks.iter().enumerate() {
-            blocks.push(task_paragraph(outline, task, task_index + 1));
-        }
-    }
-    blocks
-}
-
-fn task_paragraph(outline: &Outline, task: &TaskProgress, number: usize) -> Block {
-    let label = task_label(outline, task);
-    let mut text = format!(
-        "{}牵头，{}，完成{}。{}",
-        task.lead_unit,
-        task.status.chinese(),
-        percent(task.percent),
-        sentence(&task.progress)
-    );
-    if let Some(problems) = &task.problems {
-        text.push_str(&format!("存在问题：{}", sentence(problems)));
-    }
-    if let Some(next) = &task.next_steps {
-        text.push_str(&format!("下步工作：{}", sentence(next)));
-    }
-    let lead = Heading::new(3, heading_number(3, number), format!("{label}。"));
-    Block::paragraph(Some(lead), text)
-}
-
-fn task_label(outline: &Outline, task: &TaskProgress) -> String {
-    outline
-        .find(&task.node_id)
-        .map_or_else(|| task.node_id.clone(), |node| node.label.clone())
-}
-
-fn indicator_blocks(indicators: &[Indicator]) -> Vec<Block> {
-    let met = indicators.iter().filter(|i| i.meets_target()).count();
-    let intro = format!(
-        "{}项重点指标中，{met}项达到年度目标，{}项尚未达到。",
-        indicators.len(),
-        indicators.len() - met
-    );
-    let rows = indicators
-        .iter()
-        .enumerate()
-        .map(|(index, indicator)| {
-            Row::cells([
-                (index + 1).to_string(),
-                indicator.name.clone(),
-                indicator.unit.clone(),
-                format!(
-                    "{}{}",
-                    if indicator.higher_is_better {
-                        "≥"
-                    } else {
-                        "≤"
-                    },
-                    decimal(indicator.target)
-                ),
-                decimal(indicator.value),
-                if indicator.meets_target() {
-                    "达标".to_string()
-                } else {
-                    "未达标".to_string()
-                },
-            ])
-        })
-        .collect();
-    vec![
-        Block::paragraph(None, intro),
-        Block::Table(Table {
-            caption: Some("重点指标完成情况表".to_string()),
-            columns: vec![
-                Column::new("序号", 0.7, Align::Center),
-                Column::new("指标", 4.0, Align::Left),
-                Column::new("单位", 1.2, Align::Center),
-                Column::new("目标值", 1.2, Align::Center),
-                Column::new("本月值", 1.2, Align::Center),
-                Column::new("完成情况", 1.3, Align::Center),
-            ],
-            rows,
-        }),
-    ]
-}
-
-/// 附件1: every task in one table, grouped by commitment.
-fn task_ledger(outline: &Outline, commitments: &[Reported<'_>]) -> Attachment {
-    let mut rows = Vec::new();
-    let mut number = 0;
-    for commitment in commitments {
-        rows.push(Row::group(clause(&commitment.node.heading)));
-        for task in &commitment.progress.tasks {
-            number += 1;
-            rows.push(Row::cells([
-                number.to_string(),
-                task_label(outline, task),
-                task.lead_unit.clone(),
-                task.deadline
-                    .map_or_else(|| "—".to_string(), |d| d.to_string()),
-                percent(task.percent),
-                task.status.chinese().to_string(),
-            ]));
-        }
-    }
-    Attachment {
-        label: "附件1".to_string(),
-        title: "重点任务推进情况表".to_string(),
-        blocks: vec![Block::Table(Table {
-            caption: None,
-            columns: vec![
-                Column::new("序号", 0.6, Align::Center),
-                Column::new("任务", 3.4, Align::Left),
-                Column::new("牵头单位", 2.3, Align::Center),
-                Column::new("完成时限", 2.9, Align::Center),
-                Column::new("进度", 1.0, Align::Center),
-                Column::new("状态", 1.5, Align::Center),
-            ],
-            rows,
-        })],
-    }
 }
 
 fn imprint(progress: &Progress) -> Imprint {

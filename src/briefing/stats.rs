@@ -67,6 +67,7 @@ mod tests {
             lead_unit: "局".into(),
             deadline: None,
             progress: "做了".into(),
+            progress_at: None,
             problems: None,
             next_steps: None,
         }

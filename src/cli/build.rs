@@ -11,6 +11,7 @@ use super::{Failure, load_speech, progress_path};
 use crate::briefing::{Briefing, compose};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::write_atomically;
+use crate::progress::history::earlier_months;
 use crate::render::pdf::{Archival, FontLibrary, PdfOptions, TemplateChoice};
 use crate::render::{docx, pdf};
 use crate::style::Style;
@@ -32,6 +33,8 @@ pub struct Options<'a> {
     pub progress: Option<&'a Path>,
     /// The speech, when not the default.
     pub speech: Option<&'a Path>,
+    /// The previous month's file, when not found beside the progress file.
+    pub previous: Option<&'a Path>,
     /// The output folder.
     pub out: &'a Path,
     /// Formats to write.
@@ -59,7 +62,11 @@ pub fn run(options: &Options<'_>) -> Result<(), Failure> {
         Some(path) => Style::load_override(path)?,
         None => Style::default_style(),
     };
-    let briefing = compose(&outline, &progress);
+    let history = earlier_months(&path, &progress, &outline, options.previous)?;
+    for warning in &history.warnings {
+        eprint!("{warning}");
+    }
+    let briefing = compose(&outline, &progress, &history.months);
     let files = render_all(&briefing, &style, options)?;
     for (path, bytes) in &files.outputs {
         write_atomically(path, bytes)?;

@@ -56,6 +56,9 @@ pub enum Command {
         /// 讲话文件（默认 data/speech.txt）
         #[arg(long)]
         speech: Option<PathBuf>,
+        /// 上月的进展文件（默认在本月文件所在文件夹中按月份查找），用于“较上月”和走势图 (previous month)
+        #[arg(long)]
+        previous: Option<PathBuf>,
         /// 输出文件夹 (output folder)
         #[arg(long, default_value = "out")]
         out: PathBuf,
@@ -111,6 +114,9 @@ pub enum Command {
         /// 讲话文件（默认 data/speech.txt）
         #[arg(long)]
         speech: Option<PathBuf>,
+        /// 上月的进展文件（默认在同一文件夹中按月份查找），用于发现照抄上月的内容 (previous month)
+        #[arg(long)]
+        previous: Option<PathBuf>,
     },
 }
 
@@ -218,6 +224,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Build {
             progress,
             speech,
+            previous,
             out,
             format,
             template,
@@ -227,6 +234,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         } => build::run(&build::Options {
             progress: progress.as_deref(),
             speech: speech.as_deref(),
+            previous: previous.as_deref(),
             out: &out,
             formats: &format,
             template: template.as_deref(),
@@ -250,7 +258,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             force,
         }),
         Command::Schema => schema::run(),
-        Command::Check { progress, speech } => check::run(progress.as_deref(), speech.as_deref()),
+        Command::Check {
+            progress,
+            speech,
+            previous,
+        } => check::run(progress.as_deref(), speech.as_deref(), previous.as_deref()),
     }
 }
 

@@ -8,8 +8,10 @@
 //! - [`file`]: the YAML as written (field names, JSON Schema).
 //! - [`values`]: status words, dates, months, deadlines.
 //! - [`model`]: the validated month the briefing is built from.
+//! - [`history`]: the earlier months beside it, for month-over-month figures.
 
 pub mod file;
+pub mod history;
 pub mod model;
 mod validate;
 pub mod values;

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::diagnostic::Span;
+
 use super::values::{Date, Deadline, Period, Status};
 
 /// One month's validated progress.
@@ -89,6 +91,10 @@ pub struct TaskProgress {
     pub deadline: Option<Deadline>,
     /// What was done this month.
     pub progress: String,
+    /// Where `progress` is written in the file, for diagnostics; `None` for
+    /// tasks not read from a file.
+    #[serde(skip)]
+    pub progress_at: Option<Span>,
     /// Problems met, when reported.
     pub problems: Option<String>,
     /// Next steps, when reported.

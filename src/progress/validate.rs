@@ -202,6 +202,7 @@ impl<'a> Checker<'a> {
             lead_unit,
             deadline,
             progress,
+            progress_at: Some(span_of(self.file, &entry.progress)),
             problems: non_blank(entry.problems),
             next_steps: non_blank(entry.next_steps),
         })

@@ -207,6 +207,21 @@ impl Period {
         }
     }
 
+    /// The month before this one.
+    pub fn previous(self) -> Period {
+        if self.month == 1 {
+            Period {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Period {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
     /// Official Chinese form: `2026年11月`.
     pub fn chinese(self) -> String {
         format!("{}年{}月", self.year, self.month)

@@ -24,9 +24,11 @@ fn project(relative: &str) -> std::path::PathBuf {
 fn merge() -> Briefing {
     let speech = std::fs::read_to_string(project("data/speech.txt")).expect("speech");
     let outline = jianbao::speech::parse(&speech);
-    let progress = jianbao::progress::load(&project("data/progress/2026-11.yaml"), &outline)
-        .expect("example month is valid");
-    compose(&outline, &progress)
+    let path = project("data/progress/2026-11.yaml");
+    let progress = jianbao::progress::load(&path, &outline).expect("example month is valid");
+    let history = jianbao::progress::history::earlier_months(&path, &progress, &outline, None)
+        .expect("earlier months load");
+    compose(&outline, &progress, &history.months)
 }
 
 fn template() -> TemplateChoice {

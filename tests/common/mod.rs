@@ -150,8 +150,12 @@ pub fn example_month() -> (jianbao::speech::Outline, jianbao::progress::Progress
     (outline, progress)
 }
 
-/// The briefing of the example month, as both writers receive it.
+/// The briefing of the example month, as both writers receive it: compared
+/// with the earlier month beside it, as `jianbao build` does.
 pub fn example_briefing() -> jianbao::briefing::Briefing {
     let (outline, progress) = example_month();
-    jianbao::briefing::compose(&outline, &progress)
+    let path = project_file("data/progress/2026-11.yaml");
+    let history = jianbao::progress::history::earlier_months(&path, &progress, &outline, None)
+        .expect("earlier months load");
+    jianbao::briefing::compose(&outline, &progress, &history.months)
 }

@@ -2,10 +2,10 @@
 //! leads, and attachments; runs of user text.
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Paragraph, Run, SpecialIndentType, Table as DocxTable,
+    AlignmentType, BreakType, Docx, Paragraph, Run, RunFonts, SpecialIndentType, Table as DocxTable,
 };
 
-use super::fonts::run_fonts;
+use super::fonts::{cjk_fonts, run_fonts};
 use super::styles::{self, BODY, HEADING_1, HEADING_2, NOTE, TITLE};
 use super::table;
 use super::units::{Metrics, pt_to_half_points};
@@ -43,17 +43,90 @@ pub(super) fn append(docx: Docx, elements: Vec<Element>) -> Docx {
         })
 }
 
-/// A run of user text. Characters that XML 1.0 cannot carry are dropped and
-/// line-breaking whitespace becomes a space; docx-rs escapes the rest.
-pub(super) fn text_run(text: &str) -> Run {
-    Run::new().add_text(clean_text(text))
+/// Runs of user text in `face` (the face its paragraph's style sets).
+/// Characters that XML 1.0 cannot carry are dropped and line-breaking
+/// whitespace becomes a space; docx-rs escapes the rest.
+///
+/// Punctuation that Chinese shares with Latin text (“ ” ‘ ’ — … ·) must be
+/// set full-width in the Chinese face, as in the PDF. Every run says so to
+/// Word with `w:hint="eastAsia"` (without it Word takes Times New Roman for
+/// these). LibreOffice ignores the hint and gives such a mark the script of
+/// the character before it, so after a letter or digit (`15.“双控”`) the
+/// mark gets a run of its own whose Latin font is the Chinese face too.
+/// Only there: LibreOffice drops the character spacing after a run's last
+/// character, so every extra run would widen the line.
+pub(super) fn text_runs(text: &str, face: &Face) -> Vec<Run> {
+    runs(text, face, false)
 }
 
-/// A run of user text in a face at a size.
-pub(super) fn face_run(text: &str, face: &Face, size_pt: f64) -> Run {
-    text_run(text)
-        .fonts(run_fonts(face))
-        .size(pt_to_half_points(size_pt))
+/// Runs of user text in a face at a size, the face named on every run.
+pub(super) fn face_runs(text: &str, face: &Face, size_pt: f64) -> Vec<Run> {
+    runs(text, face, true)
+        .into_iter()
+        .map(|run| run.size(pt_to_half_points(size_pt)))
+        .collect()
+}
+
+/// The runs of `text`; `name_face`: whether normal runs name the face (or
+/// inherit it from the paragraph style).
+fn runs(text: &str, face: &Face, name_face: bool) -> Vec<Run> {
+    let text = clean_text(text);
+    let mut runs = Vec::new();
+    let mut segment = String::new();
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        let own_run = is_shared_punctuation(c) && previous.is_some_and(is_latin);
+        if own_run {
+            if !segment.is_empty() {
+                runs.push(plain_run(&std::mem::take(&mut segment), face, name_face));
+            }
+            runs.push(
+                Run::new()
+                    .add_text(c.to_string())
+                    .fonts(cjk_fonts(face).hint("eastAsia")),
+            );
+        } else {
+            segment.push(c);
+        }
+        previous = Some(c);
+    }
+    if !segment.is_empty() || runs.is_empty() {
+        runs.push(plain_run(&segment, face, name_face));
+    }
+    runs
+}
+
+fn plain_run(text: &str, face: &Face, name_face: bool) -> Run {
+    let fonts = if name_face {
+        run_fonts(face)
+    } else {
+        RunFonts::new()
+    };
+    Run::new().add_text(text).fonts(fonts.hint("eastAsia"))
+}
+
+/// Whether Unicode puts `c` in General Punctuation (or Latin-1) although
+/// Chinese text sets it full-width.
+fn is_shared_punctuation(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+/// Whether LibreOffice counts `c` as Latin script: ASCII and Latin-1 letters,
+/// digits and punctuation.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_graphic() || ('\u{a1}'..='\u{24f}').contains(&c) && c != '·'
+}
+
+/// Adds runs to a paragraph, in order.
+pub(super) trait AddRuns {
+    /// The paragraph with `runs` appended.
+    fn add_runs(self, runs: Vec<Run>) -> Self;
+}
+
+impl AddRuns for Paragraph {
+    fn add_runs(self, runs: Vec<Run>) -> Self {
+        runs.into_iter().fold(self, Paragraph::add_run)
+    }
 }
 
 /// `text` without characters that are invalid in XML 1.0.
@@ -69,27 +142,30 @@ fn clean_text(text: &str) -> String {
 
 /// A title paragraph; a line feed in the title is kept as a line break, so
 /// a title broken by hand keeps its shape.
-pub(super) fn title(text: &str) -> Paragraph {
+pub(super) fn title(text: &str, style: &Style) -> Paragraph {
     let mut paragraph = Paragraph::new().style(TITLE);
     for (index, line) in text.split('\n').enumerate() {
         if index > 0 {
             paragraph = paragraph.add_run(Run::new().add_break(BreakType::TextWrapping));
         }
-        paragraph = paragraph.add_run(text_run(line));
+        paragraph = paragraph.add_runs(text_runs(line, style.face("title")));
     }
     paragraph
 }
 
 /// The editor's note: its label runs into the first paragraph, all in Kai.
-pub(super) fn editor_note(note: &EditorNote) -> Vec<Element> {
+pub(super) fn editor_note(note: &EditorNote, style: &Style) -> Vec<Element> {
+    let kai = style.face("kai");
     let mut texts = note.paragraphs.iter();
-    let first = Paragraph::new().style(NOTE).add_run(text_run(&note.label));
+    let first = Paragraph::new()
+        .style(NOTE)
+        .add_runs(text_runs(&note.label, kai));
     let first = match texts.next() {
-        Some(text) => first.add_run(text_run(text)),
+        Some(text) => first.add_runs(text_runs(text, kai)),
         None => first,
     };
     std::iter::once(first)
-        .chain(texts.map(|text| Paragraph::new().style(NOTE).add_run(text_run(text))))
+        .chain(texts.map(|text| Paragraph::new().style(NOTE).add_runs(text_runs(text, kai))))
         .map(Element::from)
         .collect()
 }
@@ -122,11 +198,15 @@ pub(super) fn blocks(
 fn heading_paragraph(heading: &Heading, style: &Style) -> Paragraph {
     let text = heading.printed();
     match heading.level {
-        0 | 1 => Paragraph::new().style(HEADING_1).add_run(text_run(&text)),
-        2 => Paragraph::new().style(HEADING_2).add_run(text_run(&text)),
+        0 | 1 => Paragraph::new()
+            .style(HEADING_1)
+            .add_runs(text_runs(&text, style.face("hei"))),
+        2 => Paragraph::new()
+            .style(HEADING_2)
+            .add_runs(text_runs(&text, style.face("kai"))),
         _ => Paragraph::new()
             .style(BODY)
-            .add_run(lead_run(heading, style)),
+            .add_runs(lead_runs(heading, style)),
     }
 }
 
@@ -134,21 +214,24 @@ fn heading_paragraph(heading: &Heading, style: &Style) -> Paragraph {
 fn body_paragraph(paragraph: &BodyParagraph, style: &Style) -> Paragraph {
     let body = Paragraph::new().style(BODY);
     let body = match &paragraph.lead {
-        Some(lead) => body.add_run(lead_run(lead, style)),
+        Some(lead) => body.add_runs(lead_runs(lead, style)),
         None => body,
     };
-    body.add_run(text_run(&paragraph.text))
+    body.add_runs(text_runs(&paragraph.text, style.face("body")))
 }
 
 /// A run-in heading: number and text in the face of its level; level 3 is
 /// bold when the style says so.
-fn lead_run(heading: &Heading, style: &Style) -> Run {
-    let run = text_run(&heading.printed());
+fn lead_runs(heading: &Heading, style: &Style) -> Vec<Run> {
+    let text = heading.printed();
     match heading.level {
-        0 | 1 => run.fonts(run_fonts(style.face("hei"))),
-        2 => run.fonts(run_fonts(style.face("kai"))),
-        3 if style.heading.level3_bold => run.bold(),
-        _ => run,
+        0 | 1 => face_runs(&text, style.face("hei"), style.size.body_pt),
+        2 => face_runs(&text, style.face("kai"), style.size.body_pt),
+        3 if style.heading.level3_bold => text_runs(&text, style.face("body"))
+            .into_iter()
+            .map(Run::bold)
+            .collect(),
+        _ => text_runs(&text, style.face("body")),
     }
 }
 
@@ -162,14 +245,14 @@ pub(super) fn attachment(
     let label = no_indent(Paragraph::new().style(BODY))
         .align(AlignmentType::Left)
         .page_break_before(true)
-        .add_run(face_run(
+        .add_runs(face_runs(
             &attachment.label,
             style.face("hei"),
             style.size.attachment_label_pt,
         ));
     let mut elements = vec![
         Element::from(label),
-        Element::from(title(&attachment.title)),
+        Element::from(title(&attachment.title, style)),
     ];
     elements.extend(blocks(&attachment.blocks, style, metrics)?);
     Ok(elements)

@@ -18,6 +18,16 @@ pub(super) fn run_fonts(face: &Face) -> RunFonts {
         .cs(&face.docx_ascii)
 }
 
+/// Run fonts naming the face's Chinese font for every script, for
+/// punctuation that must be set in it whatever script the reader assigns.
+pub(super) fn cjk_fonts(face: &Face) -> RunFonts {
+    RunFonts::new()
+        .east_asia(&face.docx)
+        .ascii(&face.docx)
+        .hi_ansi(&face.docx)
+        .cs(&face.docx)
+}
+
 /// Common substitutes for official faces, written as `w:altName` so that a
 /// machine without the official face picks a close one.
 const ALTERNATIVES: [(&str, &str); 8] = [

@@ -15,7 +15,7 @@ use docx_rs::{
     TableCellMargins, TableLayoutType, TablePositionProperty, TableRow, WidthType,
 };
 
-use super::blocks::{Element, face_run};
+use super::blocks::{AddRuns, Element, face_runs};
 use super::styles::exact;
 use super::units::{Metrics, mm_to_border_eighths, pt_to_twips, text_width_em};
 use crate::briefing::{Imprint, ImprintLine};
@@ -97,15 +97,15 @@ fn line_paragraph(
         );
     if let Some(line) = line {
         paragraph = paragraph
-            .add_run(face_run(&line.label, face, size))
-            .add_run(face_run(&line.text, face, size));
+            .add_runs(face_runs(&line.label, face, size))
+            .add_runs(face_runs(&line.text, face, size));
     }
     if let Some(copies) = copies {
         let tab = usize::try_from(metrics.type_width - one_char).unwrap_or(0);
         paragraph = paragraph
             .add_tab(Tab::new().val(TabValueType::Right).pos(tab))
             .add_run(Run::new().add_tab())
-            .add_run(face_run(copies, face, size));
+            .add_runs(face_runs(copies, face, size));
     }
     paragraph
 }

@@ -11,7 +11,7 @@ use docx_rs::{
     ParagraphBorders, Run, Tab, TabValueType,
 };
 
-use super::blocks::{face_run, no_indent};
+use super::blocks::{AddRuns, face_runs, no_indent};
 use super::styles::exact_with_space;
 use super::units::{Metrics, pt_to_border_eighths, pt_to_twips, text_width_em};
 use crate::briefing::Masthead;
@@ -36,8 +36,11 @@ fn name(masthead: &Masthead, style: &Style, metrics: &Metrics) -> Paragraph {
         style.size.masthead_pt,
         metrics.type_width_pt(),
     );
-    let run = face_run(&masthead.name, style.face("title"), size).color(metrics.red.clone());
-    centred(metrics.lines_for(size), metrics.line_pitch).add_run(run)
+    let runs = face_runs(&masthead.name, style.face("title"), size)
+        .into_iter()
+        .map(|run| run.color(metrics.red.clone()))
+        .collect();
+    centred(metrics.lines_for(size), metrics.line_pitch).add_runs(runs)
 }
 
 /// The largest size up to `max_pt`, rounded down to half a point, at which
@@ -58,7 +61,11 @@ fn issue(masthead: &Masthead, style: &Style, metrics: &Metrics) -> Paragraph {
         masthead.issue,
         masthead.total_issue.as_deref().unwrap_or_default()
     );
-    centred(metrics.line_pitch, 0).add_run(face_run(&text, style.face("body"), style.size.issue_pt))
+    centred(metrics.line_pitch, 0).add_runs(face_runs(
+        &text,
+        style.face("body"),
+        style.size.issue_pt,
+    ))
 }
 
 /// Office at the left, date at the right (a right tab at the type width),
@@ -82,9 +89,9 @@ fn office_and_date(masthead: &Masthead, style: &Style, metrics: &Metrics) -> Par
                 .val(TabValueType::Right)
                 .pos(metrics.type_width_dxa()),
         )
-        .add_run(face_run(&masthead.office, face, size))
+        .add_runs(face_runs(&masthead.office, face, size))
         .add_run(Run::new().add_tab())
-        .add_run(face_run(&masthead.date, face, size));
+        .add_runs(face_runs(&masthead.date, face, size));
     paragraph.property = paragraph.property.set_borders(
         ParagraphBorders::with_empty().set(
             ParagraphBorder::new(ParagraphBorderPosition::Bottom)

@@ -85,9 +85,9 @@ fn content(
         .into_iter()
         .map(Element::from)
         .collect();
-    elements.push(Element::from(blocks::title(&briefing.title)));
+    elements.push(Element::from(blocks::title(&briefing.title, style)));
     if let Some(note) = &briefing.editor_note {
-        elements.extend(blocks::editor_note(note));
+        elements.extend(blocks::editor_note(note, style));
     }
     elements.extend(blocks::blocks(&briefing.body, style, metrics)?);
     for attachment in &briefing.attachments {

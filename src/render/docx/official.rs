@@ -15,14 +15,14 @@ use docx_rs::{
     ParagraphBorders, SpecialIndentType,
 };
 
-use super::blocks::{self, Element, face_run, no_indent};
+use super::blocks::{self, AddRuns, Element, face_runs, no_indent, text_runs};
 use super::imprint::{self, RuledLine};
 use super::masthead::fitted_size;
 use super::styles::{BODY, exact, exact_with_space};
 use super::units::{Metrics, mm_to_twips, pt_to_border_eighths, pt_to_twips, text_width_em};
 use crate::briefing::{Briefing, ImprintLine, Official};
 use crate::diagnostic::Diagnostic;
-use crate::style::Style;
+use crate::style::{Face, Style};
 
 /// The top of the organ's mark below the top of the type area, in mm.
 const MARK_TOP_MM: f64 = 35.0;
@@ -55,10 +55,15 @@ pub(super) fn content(
     // space after of the paragraph above.
     let title_line = metrics.lines_for(style.size.title_pt);
     elements.push(Element::from(
-        blocks::title(&title).line_spacing(exact_with_space(title_line, 0, metrics.line_pitch)),
+        blocks::title(&title, style).line_spacing(exact_with_space(
+            title_line,
+            0,
+            metrics.line_pitch,
+        )),
     ));
     elements.push(Element::from(
-        no_indent(Paragraph::new().style(BODY)).add_run(blocks::text_run(&official.recipients)),
+        no_indent(Paragraph::new().style(BODY))
+            .add_runs(text_runs(&official.recipients, style.face("body"))),
     ));
     let mut body = blocks::blocks(&briefing.body, style, metrics)?;
     // The closing and signature never stand alone: the body's last line
@@ -67,7 +72,11 @@ pub(super) fn content(
         **last = std::mem::take(&mut **last).keep_next(true);
     }
     elements.extend(body);
-    elements.extend(closing(official, metrics).into_iter().map(Element::from));
+    elements.extend(
+        closing(official, style, metrics)
+            .into_iter()
+            .map(Element::from),
+    );
     for attachment in &briefing.attachments {
         elements.extend(blocks::attachment(attachment, style, metrics)?);
     }
@@ -87,7 +96,7 @@ fn head(official: &Official, style: &Style, metrics: &Metrics) -> Vec<Paragraph>
             no_indent(Paragraph::new())
                 .align(AlignmentType::Left)
                 .line_spacing(exact(pitch))
-                .add_run(face_run(mark, style.face("hei"), body_size))
+                .add_runs(face_runs(mark, style.face("hei"), body_size))
         })
         .collect();
     // The cursor: the bottom of the last paragraph, from the top of the type area.
@@ -102,9 +111,11 @@ fn head(official: &Official, style: &Style, metrics: &Metrics) -> Vec<Paragraph>
     let before = (mm_to_twips(MARK_TOP_MM) - em_top(line, size) - y).max(0);
     let mark_top = y + before + em_top(line, size);
     y += before + line;
-    paragraphs.push(centred(line, before).add_run(
-        face_run(&official.issuer_mark, style.face("title"), size).color(metrics.red.clone()),
-    ));
+    let mark = face_runs(&official.issuer_mark, style.face("title"), size)
+        .into_iter()
+        .map(|run| run.color(metrics.red.clone()))
+        .collect();
+    paragraphs.push(centred(line, before).add_runs(mark));
 
     let number_top = mark_top + pt_to_twips(size) + 2 * pitch;
     let before = (number_top - em_top(pitch, body_size) - y).max(0);
@@ -122,7 +133,7 @@ fn head(official: &Official, style: &Style, metrics: &Metrics) -> Vec<Paragraph>
         .align(AlignmentType::Center)
         .line_spacing(exact_with_space(pitch, before, after));
     if let Some(text) = &official.document_number {
-        number = number.add_run(face_run(text, style.face("body"), body_size));
+        number = number.add_runs(face_runs(text, style.face("body"), body_size));
     }
     number.property = number.property.set_borders(
         ParagraphBorders::with_empty().set(
@@ -154,23 +165,24 @@ fn centred(line: i32, before: i32) -> Paragraph {
 /// attachments, the signature 右空二字, the date 右空四字, the 附注. All but
 /// the last are kept with the next, so the block stays on one page with
 /// the end of the body.
-fn closing(official: &Official, metrics: &Metrics) -> Vec<Paragraph> {
+fn closing(official: &Official, style: &Style, metrics: &Metrics) -> Vec<Paragraph> {
+    let face = style.face("body");
     let body = || Paragraph::new().style(BODY);
-    let mut paragraphs = vec![body().add_run(blocks::text_run(&official.closing))];
+    let mut paragraphs = vec![body().add_runs(text_runs(&official.closing, face))];
     if !official.attachment_note.is_empty() {
         paragraphs.push(body());
         paragraphs.extend(
             official
                 .attachment_note
                 .iter()
-                .map(|line| body().add_run(blocks::text_run(line))),
+                .map(|line| body().add_runs(text_runs(line, face))),
         );
     }
     paragraphs.push(body());
-    paragraphs.push(signed(&official.signature, 2, metrics));
-    paragraphs.push(signed(&official.date, 4, metrics));
+    paragraphs.push(signed(&official.signature, 2, face, metrics));
+    paragraphs.push(signed(&official.date, 4, face, metrics));
     if let Some(note) = &official.note {
-        paragraphs.push(body().add_run(blocks::text_run(note)));
+        paragraphs.push(body().add_runs(text_runs(note, face)));
     }
     let last = paragraphs.len() - 1;
     paragraphs
@@ -181,7 +193,7 @@ fn closing(official: &Official, metrics: &Metrics) -> Vec<Paragraph> {
 }
 
 /// A body line right-aligned `cells` grid cells in from the right edge.
-fn signed(text: &str, cells: i32, metrics: &Metrics) -> Paragraph {
+fn signed(text: &str, cells: i32, face: &Face, metrics: &Metrics) -> Paragraph {
     Paragraph::new()
         .style(BODY)
         .align(AlignmentType::Right)
@@ -191,7 +203,7 @@ fn signed(text: &str, cells: i32, metrics: &Metrics) -> Paragraph {
             Some(metrics.first_line_indent * cells / 2),
             None,
         )
-        .add_run(blocks::text_run(text))
+        .add_runs(text_runs(text, face))
 }
 
 /// The 版记: the 抄送 line (wrapped lines aligned after 抄送：), then the

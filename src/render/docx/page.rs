@@ -11,7 +11,7 @@ use docx_rs::{
     SpecialIndentType,
 };
 
-use super::blocks::text_run;
+use super::blocks::face_runs;
 use super::fonts::run_fonts;
 use super::styles::exact;
 use super::units::{Metrics, pt_to_half_points, pt_to_twips};
@@ -60,20 +60,20 @@ pub(super) fn footers(docx: Docx, numbers: &PageNumbers, style: &Style, metrics:
 
 /// The page-number paragraph: before, the PAGE field, after.
 fn page_number(numbers: &PageNumbers, style: &Style, metrics: &Metrics) -> Paragraph {
-    let fonts = run_fonts(style.face("song"));
-    let size = pt_to_half_points(style.size.page_number_pt);
-    let styled = |run: Run| run.fonts(fonts.clone()).size(size);
+    let song = style.face("song");
+    let size = style.size.page_number_pt;
+    let styled = |run: Run| run.fonts(run_fonts(song)).size(pt_to_half_points(size));
     let field = [
         Run::new().add_field_char(FieldCharType::Begin, false),
         Run::new().add_instr_text(InstrText::PAGE(InstrPAGE::new())),
         Run::new().add_field_char(FieldCharType::Separate, false),
-        text_run("1"),
+        Run::new().add_text("1"),
         Run::new().add_field_char(FieldCharType::End, false),
     ];
-    std::iter::once(text_run(&numbers.before))
-        .chain(field)
-        .chain(std::iter::once(text_run(&numbers.after)))
-        .map(styled)
+    face_runs(&numbers.before, song, size)
+        .into_iter()
+        .chain(field.map(styled))
+        .chain(face_runs(&numbers.after, song, size))
         .fold(
             Paragraph::new().line_spacing(exact(metrics.page_number_line)),
             Paragraph::add_run,

@@ -2,22 +2,20 @@
 //! every page, rows that never split, group rows spanning all columns.
 
 use docx_rs::{
-    AlignmentType, Paragraph, Table as DocxTable, TableAlignmentType, TableBorder,
+    AlignmentType, Paragraph, Run, Table as DocxTable, TableAlignmentType, TableBorder,
     TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
     VAlignType, WidthType,
 };
 
-use super::blocks::{Element, face_run, no_indent, text_run};
+use super::blocks::{AddRuns, Element, face_runs, no_indent, text_runs};
 use super::styles::TABLE_TEXT;
 use super::units::Metrics;
 use crate::briefing::{Align, Column, Row, Table};
 use crate::diagnostic::Diagnostic;
-use crate::style::Style;
+use crate::style::{Face, Style};
 
 /// Width of the table rules: half a point, in eighths of a point.
 const RULE_EIGHTHS: usize = 4;
-/// Left and right cell margin in twips (Word's default, 0.19 cm).
-const CELL_MARGIN: usize = 108;
 
 /// The caption (if any) and the table. A table without columns is left out;
 /// a row with more cells than columns is an error, fewer are padded.
@@ -31,11 +29,12 @@ pub(super) fn table(
     }
     check_rows(data)?;
     let widths = column_widths(&data.columns, metrics.type_width_dxa());
-    let mut rows = vec![header_row(&data.columns, &widths)];
+    let face = style.face("body");
+    let mut rows = vec![header_row(&data.columns, &widths, face)];
     rows.extend(
         data.rows
             .iter()
-            .map(|row| body_row(row, &data.columns, &widths)),
+            .map(|row| body_row(row, &data.columns, &widths, face)),
     );
     let mut elements = Vec::new();
     if let Some(caption) = &data.caption {
@@ -106,19 +105,20 @@ fn frame(rows: Vec<TableRow>, widths: &[usize], metrics: &Metrics) -> DocxTable 
         .width(widths.iter().sum(), WidthType::Dxa)
         .align(TableAlignmentType::Center)
         .layout(TableLayoutType::Fixed)
-        .margins(TableCellMargins::new().margin(0, CELL_MARGIN, 0, CELL_MARGIN))
+        .margins(TableCellMargins::new().margin(0, metrics.cell_padding, 0, metrics.cell_padding))
         .set_borders(borders)
 }
 
 /// The header row: centred, bold. `w:tblHeader` is added when packaging
 /// (docx-rs cannot write it); the row is recognised as the table's first.
-fn header_row(columns: &[Column], widths: &[usize]) -> TableRow {
+fn header_row(columns: &[Column], widths: &[usize], face: &Face) -> TableRow {
     let cells = columns
         .iter()
         .zip(widths)
         .map(|(column, width)| {
             cell(
-                cell_paragraph(AlignmentType::Center).add_run(text_run(&column.header).bold()),
+                cell_paragraph(AlignmentType::Center)
+                    .add_runs(bold(text_runs(&column.header, face))),
                 *width,
             )
         })
@@ -127,7 +127,7 @@ fn header_row(columns: &[Column], widths: &[usize]) -> TableRow {
 }
 
 /// A row below the header: one cell per column, or one spanning them all.
-fn body_row(row: &Row, columns: &[Column], widths: &[usize]) -> TableRow {
+fn body_row(row: &Row, columns: &[Column], widths: &[usize], face: &Face) -> TableRow {
     let cells = match row {
         Row::Cells { cells } => columns
             .iter()
@@ -136,14 +136,14 @@ fn body_row(row: &Row, columns: &[Column], widths: &[usize]) -> TableRow {
             .map(|(index, (column, width))| {
                 let text = cells.get(index).map_or("", String::as_str);
                 cell(
-                    cell_paragraph(alignment(column.align)).add_run(text_run(text)),
+                    cell_paragraph(alignment(column.align)).add_runs(text_runs(text, face)),
                     *width,
                 )
             })
             .collect(),
         Row::Group { title } => vec![
             cell(
-                cell_paragraph(AlignmentType::Left).add_run(text_run(title).bold()),
+                cell_paragraph(AlignmentType::Left).add_runs(bold(text_runs(title, face))),
                 widths.iter().sum(),
             )
             .grid_span(columns.len()),
@@ -171,7 +171,7 @@ fn caption_paragraph(caption: &str, style: &Style) -> Paragraph {
     no_indent(Paragraph::new())
         .align(AlignmentType::Center)
         .keep_next(true)
-        .add_run(face_run(caption, style.face("hei"), style.size.body_pt))
+        .add_runs(face_runs(caption, style.face("hei"), style.size.body_pt))
 }
 
 /// The model's alignment as Word's.
@@ -181,4 +181,9 @@ fn alignment(align: Align) -> AlignmentType {
         Align::Center => AlignmentType::Center,
         Align::Right => AlignmentType::Right,
     }
+}
+
+/// The runs, bold.
+fn bold(runs: Vec<Run>) -> Vec<Run> {
+    runs.into_iter().map(Run::bold).collect()
 }

@@ -68,6 +68,8 @@ pub(super) struct Metrics {
     pub grid_char_spacing: i32,
     /// First-line indent of body paragraphs: two grid cells, in twips.
     pub first_line_indent: i32,
+    /// Left and right padding of table cells, in twips.
+    pub cell_padding: usize,
     /// Red as `RRGGBB`.
     pub red: String,
     /// Text colour as `RRGGBB`.
@@ -104,6 +106,7 @@ impl Metrics {
             line_pitch: (type_height / lines).max(1),
             grid_char_spacing: pt_to_twips(style.char_spacing_pt()),
             first_line_indent: pt_to_twips(2.0 * char_cell_pt),
+            cell_padding: usize::try_from(mm_to_twips(style.table.padding_mm)).unwrap_or(0),
             red: hex_color(&style.color.red, "color.red")?,
             text_color: hex_color(&style.color.text, "color.text")?,
         })

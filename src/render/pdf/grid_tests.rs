@@ -46,7 +46,12 @@ fn example_briefing() -> Briefing {
         include_str!("../../../data/progress/2026-11.yaml"),
     );
     let progress = crate::progress::parse(&file, &outline).expect("the example month is valid");
-    compose(&outline, &progress)
+    let october = SourceFile::new(
+        "data/progress/2026-10.yaml",
+        include_str!("../../../data/progress/2026-10.yaml"),
+    );
+    let earlier = crate::progress::parse(&october, &outline).expect("October is valid");
+    compose(&outline, &progress, &[earlier])
 }
 
 /// The example's paragraphs three times over, without tables: ≥ 8 pages.
@@ -253,13 +258,22 @@ fn check_grid_with(template: &str, briefing: &Briefing) -> usize {
         let before_closing = pages
             .get(index + 1)
             .is_some_and(|next| pages_closing_follows(next, &area));
-        if only_body(page, &area) && index < last_body_page && !before_closing {
+        let next: String = pages
+            .get(index + 1)
+            .and_then(|p| body_lines(p, &area).into_iter().next())
+            .map(|l| l.iter().map(|g| g.text.clone()).collect())
+            .unwrap_or_default();
+        // The body's last page, before the attachments, ends where the text
+        // does; a heading that would end a page moves to the next one.
+        let before_attachment = next.starts_with("附件");
+        if before_heading(&next) {
+            assert!(lines.len() >= 20, "page {number}: {} lines", lines.len());
+        } else if only_body(page, &area)
+            && index < last_body_page
+            && !before_closing
+            && !before_attachment
+        {
             full_pages += 1;
-            let next: String = pages
-                .get(index + 1)
-                .and_then(|p| body_lines(p, &area).into_iter().next())
-                .map(|l| l.iter().map(|g| g.text.clone()).collect())
-                .unwrap_or_default();
             assert_eq!(
                 lines.len(),
                 22,
@@ -276,6 +290,17 @@ fn check_grid_with(template: &str, briefing: &Briefing) -> usize {
         check_outside(page, &area, number);
     }
     full_pages
+}
+
+/// Whether a line reads as a level-1 or level-2 heading: `一、…`, `（一）…`.
+fn before_heading(line: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('（') => chars.next().is_some_and(|c| NUMERALS.contains(c)),
+        Some(c) if NUMERALS.contains(c) => line.chars().take(4).any(|c| c == '、'),
+        _ => false,
+    }
 }
 
 /// Whether "特此通报" is among the first three lines of `page`.
@@ -308,7 +333,7 @@ fn check_line(line: &[Glyph], area: &Area, page: usize, before_latin: bool) {
     let left_gap = first.x - area.left;
     let right_gap = area.right - (last.x + last.width.min(last.size));
     let centred = left_gap > 2.0 * area.cell + 1.0 && (left_gap - right_gap).abs() < 2.0;
-    let stretched = before_latin && right_gap.abs() < 1.0;
+    let stretched = before_latin && (last.x + area.cell - area.right).abs() < 1.0;
     if all_cjk && !centred && !stretched {
         for glyph in &inside {
             let opening = glyph.text.chars().next().is_some_and(is_opening);

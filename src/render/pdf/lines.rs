@@ -247,10 +247,11 @@ pub fn break_lines(pieces: Vec<Piece>, cells: f64, indent: f64) -> Vec<Line> {
         width = 0.0;
         line_indent = 0.0;
     }
-    match lines.last_mut() {
-        // The text ended with a hanging mark: that line is the last one.
-        Some(last) if current.is_empty() => last.justify = false,
-        _ => lines.push(line(current, None, false, line_indent, cells)),
+    // When the text ended with a hanging mark, that line is the last one; it
+    // stays stretched, so the mark hangs in the margin even where Latin
+    // text leaves the line a little short.
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(line(current, None, false, line_indent, cells));
     }
     lines
 }
@@ -376,7 +377,7 @@ mod tests {
         let lines = break_lines(pieces(&text, false, &GRID), 10.0, 0.0);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].hang.as_deref(), Some("。"));
-        assert!(!lines[0].justify, "the last line is not stretched");
+        assert!(lines[0].justify, "stretched, so the mark hangs at the edge");
     }
 
     #[test]

@@ -62,7 +62,7 @@ fn body_is_numbered_and_worded_once() {
         body[7],
         "1.三大保卫战。市生态环境局牵头，序时推进，完成85%。全市空气质量优良天数比例达到88.2%。"
     );
-    assert!(body[8].starts_with("2.河（湖）长制。市水务局牵头，已完成，完成100%。"));
+    assert!(body[8].starts_with("2.河（湖）长制。市水务局牵头，已完成。"));
     assert_eq!(body[9], "三、重点指标完成情况");
     assert_eq!(body[10], "1项重点指标中，1项达到年度目标，0项尚未达到。");
     // One month only: no trend chart; nothing delayed, no problems and no

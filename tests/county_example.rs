@@ -364,3 +364,34 @@ fn the_county_style_takes_effect_in_both_outputs() {
     );
     assert!(bold(&default_xml), "“{first_task}” is not bold by default");
 }
+
+#[test]
+fn init_carries_the_county_month_over_with_its_commitments_and_tasks() {
+    let speech = project_file("examples/county/speech.txt");
+    let previous = project_file("examples/county/progress/2026-11.yaml");
+    let run = jianbao(&[
+        "init",
+        "--period",
+        "2026-12",
+        "--from",
+        previous.to_str().unwrap(),
+        "--speech",
+        speech.to_str().unwrap(),
+        "--output",
+        "-",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // 一、 parts with （一） tasks under them: 4 commitments, 15 tasks.
+    assert_eq!(
+        run.stdout.matches("  - commitment:").count(),
+        4,
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stdout.matches("      - task:").count(),
+        15,
+        "{}",
+        run.stdout
+    );
+}

@@ -48,12 +48,18 @@ fn speech_words(commitment: &Reported<'_>) -> Option<String> {
 /// (no comparison for a task already done the month before).
 fn task_paragraph(context: &Context<'_>, task: &TaskProgress, number: usize) -> Block {
     let label = context.task_label(task);
-    let mut standing = format!(
-        "{}牵头，{}，完成{}",
-        task.lead_unit,
-        task.status.chinese(),
-        percent(task.percent)
-    );
+    // 已完成 and 未启动 say their percent already.
+    let mut standing = match task.status {
+        Status::Done | Status::NotStarted => {
+            format!("{}牵头，{}", task.lead_unit, task.status.chinese())
+        }
+        _ => format!(
+            "{}牵头，{}，完成{}",
+            task.lead_unit,
+            task.status.chinese(),
+            percent(task.percent)
+        ),
+    };
     let compared = context
         .previous_task(&task.node_id)
         .filter(|before| !(before.status == Status::Done && task.status == Status::Done));

@@ -28,6 +28,7 @@ mod words;
 mod tests;
 
 use serde::Serialize;
+use std::collections::HashSet;
 
 use build::{Draft, Tree};
 use split::Piece;
@@ -135,8 +136,10 @@ impl Outline {
             .collect()
     }
 
-    /// The commitments: Part nodes that have Task children (plus, in speeches
-    /// where no part has tasks, the leaf Parts). In document order.
+    /// The commitments, in document order: Part nodes that have Task
+    /// children; in speeches where no part has tasks, the parts whose
+    /// sub-parts are leaves (一、 over （一）, the （一） being its tasks); else
+    /// the leaf Parts.
     #[must_use]
     pub fn commitments(&self) -> Vec<&Node> {
         let with_tasks: Vec<&Node> = self
@@ -146,8 +149,29 @@ impl Outline {
         if !with_tasks.is_empty() {
             return with_tasks;
         }
+        // A part whose sub-parts are all leaves (一、 over （一）, 第一 over
+        // 一要) is a commitment and its sub-parts are its tasks; a leaf part
+        // elsewhere is a commitment of its own.
+        let groups = |n: &Node| {
+            n.kind == NodeKind::Part
+                && has_child(n, NodeKind::Part)
+                && n.children
+                    .iter()
+                    .filter(|c| c.kind == NodeKind::Part)
+                    .all(|c| !has_child(c, NodeKind::Part))
+        };
+        let grouped: HashSet<&str> = self
+            .nodes()
+            .filter(|n| groups(n))
+            .flat_map(|n| n.children.iter().map(|c| c.id.as_str()))
+            .collect();
         self.nodes()
-            .filter(|n| n.kind == NodeKind::Part && !has_child(n, NodeKind::Part))
+            .filter(|n| {
+                groups(n)
+                    || n.kind == NodeKind::Part
+                        && !has_child(n, NodeKind::Part)
+                        && !grouped.contains(n.id.as_str())
+            })
             .collect()
     }
 

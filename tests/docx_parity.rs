@@ -6,42 +6,14 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use common::{have_tool, is_page_number, jianbao, libreoffice_to_pdf, pdf_text, squeeze};
+use common::{
+    BOTTOM, LEFT, Line, RIGHT, have_tool, is_page_number, jianbao, libreoffice_to_pdf, pdf_lines,
+    pdf_text, squeeze,
+};
 
 const STEM: &str = "生态文明建设工作简报-2026年第11期";
-/// Type area, in points from the page's top-left corner (A4, 37/28/26/35 mm).
-const LEFT: f64 = 79.37;
-const RIGHT: f64 = 521.57;
-const BOTTOM: f64 = 742.68;
-
-/// One line as poppler reads it.
-#[derive(Debug, Clone)]
-struct Line {
-    page: usize,
-    x_min: f64,
-    x_max: f64,
-    y_min: f64,
-    height: f64,
-    text: String,
-}
-
-impl Line {
-    /// Whether the line is body text: the most common line height of its
-    /// document (`body_height`), inside the type area, not a page number.
-    fn is_body(&self, body_height: f64) -> bool {
-        (self.height - body_height).abs() < 1.0
-            && self.y_min < BOTTOM
-            && !is_page_number(&self.text)
-    }
-
-    fn is_cjk_only(&self) -> bool {
-        self.text
-            .chars()
-            .all(|c| c as u32 >= 0x2E80 || "“”‘’—…·".contains(c))
-    }
-}
 
 /// Builds the example month as PDF and DOCX, and renders the DOCX with
 /// LibreOffice. `None` where LibreOffice or poppler is missing (not in CI).
@@ -57,51 +29,6 @@ fn outputs() -> Option<(tempfile::TempDir, PathBuf, PathBuf)> {
     std::fs::create_dir_all(&lo_dir).unwrap();
     let lo = libreoffice_to_pdf(&dir.path().join(format!("{STEM}.docx")), &lo_dir);
     Some((dir, pdf, lo))
-}
-
-/// Every line of a PDF, from `pdftotext -bbox-layout`.
-fn lines(pdf: &Path) -> Vec<Line> {
-    let output = std::process::Command::new("pdftotext")
-        .args(["-bbox-layout", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    let html = String::from_utf8_lossy(&output.stdout);
-    let mut lines = Vec::new();
-    for (page, page_html) in html.split("<page ").skip(1).enumerate() {
-        for line_html in page_html.split("<line ").skip(1) {
-            let attribute = |name: &str| -> f64 {
-                line_html
-                    .split(&format!("{name}=\""))
-                    .nth(1)
-                    .and_then(|rest| rest.split('"').next())
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(0.0)
-            };
-            let text: String = line_html
-                .split("<word ")
-                .skip(1)
-                .filter_map(|w| w.split_once('>').map(|(_, rest)| rest))
-                .filter_map(|w| w.split("</word>").next())
-                .collect::<Vec<_>>()
-                .join("")
-                .replace("&amp;", "&")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"");
-            let y_min = attribute("yMin");
-            lines.push(Line {
-                page: page + 1,
-                x_min: attribute("xMin"),
-                x_max: attribute("xMax"),
-                y_min,
-                height: attribute("yMax") - y_min,
-                text,
-            });
-        }
-    }
-    lines
 }
 
 /// The most common height of a document's long lines (20 characters or
@@ -185,8 +112,8 @@ fn libreoffice_keeps_the_grid_and_the_page_count() {
     let Some((_dir, pdf, lo)) = outputs() else {
         return;
     };
-    let ours = lines(&pdf);
-    let theirs = lines(&lo);
+    let ours = pdf_lines(&pdf);
+    let theirs = pdf_lines(&lo);
     // The same number of pages, unless LibreOffice's body is longer by the
     // lines it needs where it cannot hang a mark the PDF hangs (the other
     // test checks that no other difference exists): then at most as many
@@ -319,9 +246,9 @@ fn body_lines_break_at_the_same_character() {
     };
     // The title is balanced by design (lines of equal length), not filled.
     let paragraphs: Vec<String> = paragraphs().into_iter().skip(1).collect();
-    let ours = paragraph_breaks(&lines(&pdf), &paragraphs);
+    let ours = paragraph_breaks(&pdf_lines(&pdf), &paragraphs);
     let theirs: std::collections::HashMap<String, Vec<usize>> =
-        paragraph_breaks(&lines(&lo), &paragraphs)
+        paragraph_breaks(&pdf_lines(&lo), &paragraphs)
             .into_iter()
             .collect();
     let (mut total, mut same, mut hanging) = (0, 0, 0);

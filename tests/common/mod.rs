@@ -159,3 +159,90 @@ pub fn example_briefing() -> jianbao::briefing::Briefing {
         .expect("earlier months load");
     jianbao::briefing::compose(&outline, &progress, &history.months)
 }
+
+/// The type area of the default style, in points from the page's top-left
+/// corner (A4, margins 37/28/26/35 mm): left edge.
+pub const LEFT: f64 = 79.37;
+/// Right edge of the type area.
+pub const RIGHT: f64 = 521.57;
+/// Bottom edge of the type area.
+pub const BOTTOM: f64 = 742.68;
+
+/// One line as poppler reads it.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Page number, from 1.
+    pub page: usize,
+    /// Left edge, points from the page's left.
+    pub x_min: f64,
+    /// Right edge.
+    pub x_max: f64,
+    /// Top edge, points from the page's top.
+    pub y_min: f64,
+    /// Height of the line box.
+    pub height: f64,
+    /// The words, joined.
+    pub text: String,
+}
+
+impl Line {
+    /// Whether the line is body text: the most common line height of its
+    /// document (`body_height`), inside the type area, not a page number.
+    pub fn is_body(&self, body_height: f64) -> bool {
+        (self.height - body_height).abs() < 1.0
+            && self.y_min < BOTTOM
+            && !is_page_number(&self.text)
+    }
+
+    /// Whether the line holds CJK characters only.
+    pub fn is_cjk_only(&self) -> bool {
+        self.text
+            .chars()
+            .all(|c| c as u32 >= 0x2E80 || "“”‘’—…·".contains(c))
+    }
+}
+
+/// Every line of a PDF, from `pdftotext -bbox-layout`.
+pub fn pdf_lines(pdf: &Path) -> Vec<Line> {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-bbox-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let html = String::from_utf8_lossy(&output.stdout);
+    let mut lines = Vec::new();
+    for (page, page_html) in html.split("<page ").skip(1).enumerate() {
+        for line_html in page_html.split("<line ").skip(1) {
+            let attribute = |name: &str| -> f64 {
+                line_html
+                    .split(&format!("{name}=\""))
+                    .nth(1)
+                    .and_then(|rest| rest.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0.0)
+            };
+            let text: String = line_html
+                .split("<word ")
+                .skip(1)
+                .filter_map(|w| w.split_once('>').map(|(_, rest)| rest))
+                .filter_map(|w| w.split("</word>").next())
+                .collect::<Vec<_>>()
+                .join("")
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"");
+            let y_min = attribute("yMin");
+            lines.push(Line {
+                page: page + 1,
+                x_min: attribute("xMin"),
+                x_max: attribute("xMax"),
+                y_min,
+                height: attribute("yMax") - y_min,
+                text,
+            });
+        }
+    }
+    lines
+}

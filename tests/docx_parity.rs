@@ -9,8 +9,8 @@ mod common;
 use std::path::PathBuf;
 
 use common::{
-    BOTTOM, LEFT, Line, RIGHT, have_tool, is_page_number, jianbao, libreoffice_to_pdf, pdf_lines,
-    pdf_text, squeeze,
+    BOTTOM, LEFT, Line, RIGHT, have_tool, is_heading, is_page_number, jianbao, libreoffice_to_pdf,
+    pdf_lines, pdf_text, squeeze,
 };
 
 const STEM: &str = "生态文明建设工作简报-2026年第11期";
@@ -71,17 +71,6 @@ fn paragraphs() -> Vec<String> {
         }
     }
     out
-}
-
-/// Whether a line reads as a level-1 or level-2 heading: `一、…`, `（一）…`.
-fn is_heading(line: &str) -> bool {
-    const NUMERALS: &str = "一二三四五六七八九十";
-    let mut chars = line.chars();
-    match chars.next() {
-        Some('（') => chars.next().is_some_and(|c| NUMERALS.contains(c)),
-        Some(c) if NUMERALS.contains(c) => line.chars().take(4).any(|c| c == '、'),
-        _ => false,
-    }
 }
 
 /// Checks that `paragraphs` occur in `text`, whole and in order.

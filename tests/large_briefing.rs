@@ -8,7 +8,8 @@ mod common;
 use std::fmt::Write;
 
 use common::{
-    BOTTOM, have_tool, is_page_number, jianbao_in, pdf_lines, pdf_text, squeeze, write_temp,
+    BOTTOM, have_tool, is_heading, is_page_number, jianbao_in, pdf_lines, pdf_text, squeeze,
+    write_temp,
 };
 
 const COMMITMENTS: usize = 10;
@@ -148,8 +149,7 @@ fn five_hundred_tasks_build_paginate_and_keep_the_grid() {
         let pitches: Vec<f64> = body.windows(2).map(|w| w[1].y_min - w[0].y_min).collect();
         let text_only = body.iter().all(|l| (l.height - 16.0).abs() < 2.5);
         // A heading that would end a page starts the next one instead.
-        let heading_next = first_of(page + 1).starts_with('（')
-            || first_of(page + 1).chars().take(4).any(|c| c == '、');
+        let heading_next = is_heading(&first_of(page + 1));
         if body.len() >= 20 && text_only && !heading_next {
             full += 1;
             assert_eq!(body.len(), 22, "page {page}");

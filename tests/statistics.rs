@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::path::{Path, PathBuf};
+
 use jianbao::briefing::{Bar, Block, Briefing, Plot, Row, Tone};
 
 use common::{example_briefing, jianbao_in, project_file, write_temp};
@@ -378,84 +380,56 @@ fn check_warns_where_a_task_repeats_last_months_text() {
     assert_eq!(run.stderr.matches("一字不差").count(), 1, "{}", run.stderr);
 }
 
+/// Builds the example November in `dir` as DOCX into `dir/out`, with
+/// `extra` arguments; the run and the folder.
+fn build_november(dir: &Path, out: &str, extra: &[&str]) -> (common::Run, PathBuf) {
+    let speech = project_file("data/speech.txt");
+    let out = dir.join(out);
+    let mut args = vec![
+        "build",
+        "2026-11.yaml",
+        "--speech",
+        speech.to_str().unwrap(),
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    (jianbao_in(dir, &args), out)
+}
+
 #[test]
 fn the_previous_month_is_found_beside_the_file_or_given() {
     let dir = tempfile::tempdir().unwrap();
     let october = std::fs::read(project_file("data/progress/2026-10.yaml")).unwrap();
     let november = std::fs::read(project_file("data/progress/2026-11.yaml")).unwrap();
-    let speech = project_file("data/speech.txt");
-    let speech = speech.to_str().unwrap();
     let path = write_temp(dir.path(), "2026-11.yaml", &november);
     // Alone: no comparison.
-    let alone = dir.path().join("alone");
-    let run = jianbao_in(
-        dir.path(),
-        &[
-            "build",
-            path.to_str().unwrap(),
-            "--speech",
-            speech,
-            "--format",
-            "docx",
-            "--out",
-            alone.to_str().unwrap(),
-        ],
-    );
+    let (run, alone) = build_november(dir.path(), "alone", &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let text = docx_text(&alone);
-    assert!(!text.contains("较上月"), "no earlier month, no comparison");
+    assert!(
+        !docx_text(&alone).contains("较上月"),
+        "no earlier month, no comparison"
+    );
     // Given with --previous from elsewhere.
     let elsewhere = tempfile::tempdir().unwrap();
     let previous = write_temp(elsewhere.path(), "上月.yaml", &october);
-    let given = dir.path().join("given");
-    let run = jianbao_in(
+    let (run, given) = build_november(
         dir.path(),
-        &[
-            "build",
-            path.to_str().unwrap(),
-            "--speech",
-            speech,
-            "--format",
-            "docx",
-            "--previous",
-            previous.to_str().unwrap(),
-            "--out",
-            given.to_str().unwrap(),
-        ],
+        "given",
+        &["--previous", previous.to_str().unwrap()],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(docx_text(&given).contains("较上月提高10.3个百分点"));
     // A later month as --previous is refused.
-    let run = jianbao_in(
-        dir.path(),
-        &[
-            "build",
-            path.to_str().unwrap(),
-            "--speech",
-            speech,
-            "--previous",
-            path.to_str().unwrap(),
-        ],
-    );
+    let (run, _) = build_november(dir.path(), "later", &["--previous", path.to_str().unwrap()]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("不早于本月"), "{}", run.stderr);
     // Found beside it by name; a broken earlier file is left out with a warning.
     write_temp(dir.path(), "2026-10.yaml", &october);
     write_temp(dir.path(), "2026-09.yaml", b"briefing: [");
-    let beside = dir.path().join("beside");
-    let run = jianbao_in(
-        dir.path(),
-        &[
-            "build",
-            path.to_str().unwrap(),
-            "--speech",
-            speech,
-            "--format",
-            "docx",
-            "--out",
-            beside.to_str().unwrap(),
-        ],
-    );
+    let (run, beside) = build_november(dir.path(), "beside", &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains("2026-09.yaml") && run.stderr.contains("未用于与上月对比"),
@@ -466,7 +440,7 @@ fn the_previous_month_is_found_beside_the_file_or_given() {
 }
 
 /// The text of the one DOCX in `dir`.
-fn docx_text(dir: &std::path::Path) -> String {
+fn docx_text(dir: &Path) -> String {
     let docx = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(Result::ok)

@@ -246,3 +246,14 @@ pub fn pdf_lines(pdf: &Path) -> Vec<Line> {
     }
     lines
 }
+
+/// Whether a line reads as a level-1 or level-2 heading: `一、…`, `（一）…`.
+pub fn is_heading(line: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('（') => chars.next().is_some_and(|c| NUMERALS.contains(c)),
+        Some(c) if NUMERALS.contains(c) => line.chars().take(4).any(|c| c == '、'),
+        _ => false,
+    }
+}

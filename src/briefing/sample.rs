@@ -206,3 +206,10 @@ pub(crate) fn sample_charts() -> Vec<Block> {
         }),
     ]
 }
+
+/// The sample briefing with [`sample_charts`] appended to its body.
+pub(crate) fn sample_briefing_with_charts() -> Briefing {
+    let mut briefing = sample_briefing();
+    briefing.body.extend(sample_charts());
+    briefing
+}

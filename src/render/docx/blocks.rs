@@ -5,6 +5,7 @@ use docx_rs::{
     AlignmentType, BreakType, Docx, Paragraph, Run, SpecialIndentType, Table as DocxTable,
 };
 
+use super::chart::{self, Pictures};
 use super::fonts::run_fonts;
 use super::styles::{self, BODY, HEADING_1, HEADING_2, NOTE, TITLE};
 use super::table;
@@ -94,9 +95,10 @@ pub(super) fn editor_note(note: &EditorNote) -> Vec<Element> {
         .collect()
 }
 
-/// The body blocks in order.
+/// The body blocks in order; each chart takes the next of `pictures`.
 pub(super) fn blocks(
     blocks: &[Block],
+    pictures: &mut Pictures<'_>,
     style: &Style,
     metrics: &Metrics,
 ) -> Result<Vec<Element>, Diagnostic> {
@@ -110,8 +112,7 @@ pub(super) fn blocks(
                 elements.push(Element::from(body_paragraph(paragraph, style)));
             }
             Block::Table(data) => elements.extend(table::table(data, style, metrics)?),
-            // TODO(charts): the chart as a PNG (in progress on the charts branch).
-            Block::Chart(_) => {}
+            Block::Chart(data) => elements.extend(chart::chart(data, pictures, style, metrics)?),
         }
     }
     Ok(elements)
@@ -156,6 +157,7 @@ fn lead_run(heading: &Heading, style: &Style) -> Run {
 /// title face, then its blocks.
 pub(super) fn attachment(
     attachment: &Attachment,
+    pictures: &mut Pictures<'_>,
     style: &Style,
     metrics: &Metrics,
 ) -> Result<Vec<Element>, Diagnostic> {
@@ -171,7 +173,7 @@ pub(super) fn attachment(
         Element::from(label),
         Element::from(title(&attachment.title)),
     ];
-    elements.extend(blocks(&attachment.blocks, style, metrics)?);
+    elements.extend(blocks(&attachment.blocks, pictures, style, metrics)?);
     Ok(elements)
 }
 

@@ -44,6 +44,8 @@ pub struct Options<'a> {
     pub style: Option<&'a Path>,
     /// An archival PDF standard to conform to.
     pub pdf_standard: Option<Archival>,
+    /// Whether the charts are drawn (`--no-charts` leaves them out).
+    pub charts: bool,
 }
 
 /// Resolution of the page images.
@@ -59,7 +61,10 @@ pub fn run(options: &Options<'_>) -> Result<(), Failure> {
         Some(path) => Style::load_override(path)?,
         None => Style::default_style(),
     };
-    let briefing = compose(&outline, &progress);
+    let mut briefing = compose(&outline, &progress);
+    if !options.charts {
+        briefing.drop_charts();
+    }
     let files = render_all(&briefing, &style, options)?;
     for (path, bytes) in &files.outputs {
         write_atomically(path, bytes)?;

@@ -28,6 +28,8 @@ pub struct Style {
     pub size: SizeStyle,
     /// Colours.
     pub color: ColorStyle,
+    /// Chart colours.
+    pub chart: ChartStyle,
     /// Rule thicknesses.
     pub rule: RuleStyle,
     /// Heading options.
@@ -90,8 +92,10 @@ pub struct SizeStyle {
     pub page_number_pt: f64,
     /// The end block (报/送/发).
     pub imprint_pt: f64,
-    /// Table text.
+    /// Table text, and chart captions.
     pub table_pt: f64,
+    /// Text inside charts: labels, values, months, scale.
+    pub chart_pt: f64,
     /// The "附件1" label.
     pub attachment_label_pt: f64,
 }
@@ -104,6 +108,42 @@ pub struct ColorStyle {
     pub red: String,
     /// Text colour.
     pub text: String,
+}
+
+/// Chart colours as `#RRGGBB`: one per tone of a bar, the axes, the
+/// trend line and the target line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartStyle {
+    /// Bars of finished work.
+    pub done: String,
+    /// Bars of work on schedule, and of plain quantities.
+    pub on_track: String,
+    /// Bars of work behind schedule.
+    pub delayed: String,
+    /// Bars of work not started.
+    pub not_started: String,
+    /// Axes and tick marks.
+    pub axis: String,
+    /// The line and points of an indicator's trend.
+    pub line: String,
+    /// The dashed target line of a trend.
+    pub target: String,
+}
+
+impl ChartStyle {
+    /// Every colour with its key in the style file.
+    fn colors(&self) -> [(&'static str, &str); 7] {
+        [
+            ("chart.done", &self.done),
+            ("chart.on_track", &self.on_track),
+            ("chart.delayed", &self.delayed),
+            ("chart.not_started", &self.not_started),
+            ("chart.axis", &self.axis),
+            ("chart.line", &self.line),
+            ("chart.target", &self.target),
+        ]
+    }
 }
 
 /// Rule thicknesses.
@@ -199,6 +239,7 @@ impl Style {
             self.size.body_pt,
             self.size.title_pt,
             self.size.masthead_pt,
+            self.size.chart_pt,
         ];
         if lengths.iter().any(|v| !v.is_finite() || *v <= 0.0) {
             return Err("纸张尺寸和字号必须是正数".to_string());
@@ -208,6 +249,16 @@ impl Style {
         }
         if self.grid.lines_per_page == 0 || self.grid.chars_per_line == 0 {
             return Err("每面行数和每行字数必须大于 0".to_string());
+        }
+        if let Some((key, value)) = self
+            .chart
+            .colors()
+            .into_iter()
+            .find(|(_, v)| !is_hex_color(v))
+        {
+            return Err(format!(
+                "颜色 {key} = \"{value}\" 不是 #RRGGBB 形式，例如 \"#2E4A62\""
+            ));
         }
         Ok(())
     }
@@ -244,6 +295,13 @@ impl Style {
     pub fn char_spacing_pt(&self) -> f64 {
         ((self.char_cell_pt() - self.size.body_pt) * 20.0).floor() / 20.0
     }
+}
+
+/// Whether `value` is a colour as `#RRGGBB`.
+fn is_hex_color(value: &str) -> bool {
+    value
+        .strip_prefix('#')
+        .is_some_and(|digits| digits.len() == 6 && digits.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Millimetres to points.
@@ -441,6 +499,13 @@ mod tests {
         );
         assert_eq!(err.line_column(), Some((4, 1)));
         assert!(err.help[0].contains("left_mm"), "{:?}", err.help);
+    }
+
+    #[test]
+    fn a_chart_colour_must_be_hex() {
+        let err = override_error("[chart]\ndelayed = \"red\"\n");
+        assert!(err.message.contains("chart.delayed"), "{}", err.message);
+        assert!(err.message.contains("#RRGGBB"), "{}", err.message);
     }
 
     #[test]

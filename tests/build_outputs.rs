@@ -432,3 +432,28 @@ fn the_tongbao_template_writes_an_official_document() {
         }
     }
 }
+
+/// `--no-charts` is accepted end to end. (What it removes is tested on the
+/// model, `Briefing::drop_charts`; here it bites once the month's
+/// briefing has charts.)
+#[test]
+fn no_charts_leaves_the_pictures_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = jianbao(&[
+        "build",
+        example_month().to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "pdf,docx",
+        "--no-charts",
+    ]);
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    let docx = std::fs::read(dir.path().join(format!("{STEM}.docx"))).unwrap();
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let media: Vec<&str> = archive
+        .file_names()
+        .filter(|name| name.starts_with("word/media/"))
+        .collect();
+    assert!(media.is_empty(), "{media:?}");
+}

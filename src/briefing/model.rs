@@ -34,6 +34,32 @@ pub struct Briefing {
     pub official: Official,
 }
 
+impl Briefing {
+    /// Every chart in reading order: the body's, then each attachment's.
+    /// Writers that draw charts apart from the text (the DOCX's pictures)
+    /// number them in this order.
+    pub fn charts(&self) -> impl Iterator<Item = &Chart> {
+        let attachments = self.attachments.iter().flat_map(|a| a.blocks.iter());
+        self.body
+            .iter()
+            .chain(attachments)
+            .filter_map(|block| match block {
+                Block::Chart(chart) => Some(chart),
+                _ => None,
+            })
+    }
+
+    /// Leaves the charts out of the body and the attachments
+    /// (`jianbao build --no-charts`); the text around them stays.
+    pub fn drop_charts(&mut self) {
+        let is_text = |block: &Block| !matches!(block, Block::Chart(_));
+        self.body.retain(is_text);
+        for attachment in &mut self.attachments {
+            attachment.blocks.retain(is_text);
+        }
+    }
+}
+
 /// The parts only the 通报 layout prints; the body is the briefing's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Official {
@@ -356,4 +382,48 @@ pub struct PageNumbers {
     pub before: String,
     /// Text after the number.
     pub after: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::sample::{sample_briefing, sample_briefing_with_charts};
+
+    fn captions(briefing: &Briefing) -> Vec<&str> {
+        briefing.charts().map(|c| c.caption.as_str()).collect()
+    }
+
+    #[test]
+    fn charts_come_in_reading_order() {
+        let mut briefing = sample_briefing_with_charts();
+        let Some(Block::Chart(chart)) = briefing.body.iter().find(|b| matches!(b, Block::Chart(_)))
+        else {
+            panic!("the sample has charts");
+        };
+        let mut in_attachment = chart.clone();
+        in_attachment.caption = "附图".to_string();
+        briefing.attachments[0]
+            .blocks
+            .insert(0, Block::Chart(in_attachment));
+        assert_eq!(
+            captions(&briefing),
+            [
+                "图1 重点任务状态分布",
+                "图2 各项重点工作平均完成进度",
+                "图3 重点指标走势",
+                "附图"
+            ]
+        );
+    }
+
+    #[test]
+    fn dropping_charts_keeps_everything_else() {
+        let mut briefing = sample_briefing_with_charts();
+        briefing.attachments[0]
+            .blocks
+            .extend(crate::briefing::sample::sample_charts());
+        briefing.drop_charts();
+        assert_eq!(briefing.charts().count(), 0);
+        assert_eq!(briefing, sample_briefing());
+    }
 }

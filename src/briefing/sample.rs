@@ -146,7 +146,6 @@ fn progress_table(caption: Option<&str>) -> Block {
 /// The three kinds of chart a briefing draws, with realistic numbers: task
 /// status counts, completion by battle, and indicator trends over four
 /// months (one month missing a value).
-#[allow(dead_code)] // until the writers draw charts (charts branch)
 pub(crate) fn sample_charts() -> Vec<Block> {
     let bar = |label: &str, value: f64, text: &str, tone: Tone| Bar {
         label: label.to_string(),
@@ -206,4 +205,11 @@ pub(crate) fn sample_charts() -> Vec<Block> {
             },
         }),
     ]
+}
+
+/// The sample briefing with [`sample_charts`] appended to its body.
+pub(crate) fn sample_briefing_with_charts() -> Briefing {
+    let mut briefing = sample_briefing();
+    briefing.body.extend(sample_charts());
+    briefing
 }

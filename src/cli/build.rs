@@ -47,6 +47,8 @@ pub struct Options<'a> {
     pub style: Option<&'a Path>,
     /// An archival PDF standard to conform to.
     pub pdf_standard: Option<Archival>,
+    /// Whether the charts are drawn (`--no-charts` leaves them out).
+    pub charts: bool,
 }
 
 /// Resolution of the page images.
@@ -66,7 +68,10 @@ pub fn run(options: &Options<'_>) -> Result<(), Failure> {
     for warning in &history.warnings {
         eprint!("{warning}");
     }
-    let briefing = compose(&outline, &progress, &history.months);
+    let mut briefing = compose(&outline, &progress, &history.months);
+    if !options.charts {
+        briefing.drop_charts();
+    }
     let files = render_all(&briefing, &style, options)?;
     for (path, bytes) in &files.outputs {
         write_atomically(path, bytes)?;
@@ -108,13 +113,17 @@ fn render_all(
         pages: None,
         warnings: Vec::new(),
     };
-    if wants(Format::Pdf) || wants(Format::Png) {
-        let fonts = FontLibrary::new(options.font_paths, true);
+    let wants_docx = wants(Format::Docx);
+    let wants_pdf = wants(Format::Pdf) || wants(Format::Png);
+    // The fonts are loaded once, for the PDF and for the DOCX's charts.
+    let fonts = (wants_pdf || wants_docx && briefing.charts().next().is_some())
+        .then(|| FontLibrary::new(options.font_paths, true));
+    if wants_pdf && let Some(fonts) = &fonts {
         let pdf_options = PdfOptions {
             png_dpi: wants(Format::Png).then_some(PNG_DPI),
             standard: options.pdf_standard,
         };
-        let result = pdf::render(briefing, style, &template, &fonts, &pdf_options)?;
+        let result = pdf::render(briefing, style, &template, fonts, &pdf_options)?;
         rendered.pages = Some(result.pages);
         rendered.warnings.extend(result.warnings);
         if wants(Format::Pdf) {
@@ -127,12 +136,16 @@ fn render_all(
             rendered.outputs.push((options.out.join(name), png));
         }
     }
-    if wants(Format::Docx) {
+    if wants_docx {
         let layout = match &template {
             TemplateChoice::Builtin(name) if name == "tongbao" => docx::Layout::Official,
             _ => docx::Layout::Briefing,
         };
-        let bytes = docx::render(briefing, style, layout)?;
+        let charts = match &fonts {
+            Some(fonts) => pdf::chart_images(briefing, style, fonts)?,
+            None => Vec::new(),
+        };
+        let bytes = docx::render(briefing, style, layout, &charts)?;
         rendered
             .outputs
             .push((with_extension(&stem, "docx"), bytes));

@@ -77,6 +77,9 @@ pub enum Command {
         /// 按归档标准输出 PDF，如 a-2b（PDF/A-2b）(archival PDF standard)
         #[arg(long, value_name = "STANDARD")]
         pdf_standard: Option<crate::render::pdf::Archival>,
+        /// 不画图表，只保留文字和表格 (leave the charts out)
+        #[arg(long)]
+        no_charts: bool,
     },
     /// 列出 PDF 各部分将使用的字体及其来源 (list the faces the PDF will use)
     Fonts {
@@ -231,6 +234,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             font_path,
             style,
             pdf_standard,
+            no_charts,
         } => build::run(&build::Options {
             progress: progress.as_deref(),
             speech: speech.as_deref(),
@@ -241,6 +245,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             font_paths: &font_path,
             style: style.as_deref(),
             pdf_standard,
+            charts: !no_charts,
         }),
         Command::Fonts { font_path, style } => fonts::run(&font_path, style.as_deref()),
         Command::Outline { speech, json } => outline::run(speech.as_deref(), json),
@@ -296,6 +301,32 @@ mod tests {
         let help = init.render_help().to_string();
         assert!(
             help.contains("选项 (options)") && help.contains("显示帮助"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn build_takes_no_charts() {
+        let parse = |args: &[&str]| {
+            let matches = localized_command()
+                .try_get_matches_from(args)
+                .expect("valid arguments");
+            Cli::from_arg_matches(&matches).expect("a command")
+        };
+        for (args, expected) in [
+            (&["jianbao", "build"][..], false),
+            (&["jianbao", "build", "--no-charts"][..], true),
+        ] {
+            let Command::Build { no_charts, .. } = parse(args).command else {
+                panic!("a build command");
+            };
+            assert_eq!(no_charts, expected, "{args:?}");
+        }
+        let mut command = localized_command();
+        let build = command.find_subcommand_mut("build").expect("build exists");
+        let help = build.render_help().to_string();
+        assert!(
+            help.contains("--no-charts") && help.contains("不画图表"),
             "{help}"
         );
     }

@@ -3,6 +3,26 @@
 //!
 //! - [`pdf`]: typst, with our own `World`, bundled fonts and templates;
 //! - [`docx`]: docx-rs, following the same model and style values.
+//!
+//! Charts are drawn once, by typst: as vector graphics in the PDF, and as
+//! [`ChartImage`]s (made by [`pdf::chart_images`]) that the DOCX writer
+//! embeds, so it needs no drawing code of its own.
 
 pub mod docx;
 pub mod pdf;
+
+/// A chart of the briefing drawn as a picture, for a writer that embeds
+/// pictures (the DOCX). The caption is not in the picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartImage {
+    /// The PNG file's bytes.
+    pub png: Vec<u8>,
+    /// Width in pixels.
+    pub width_px: u32,
+    /// Height in pixels.
+    pub height_px: u32,
+    /// Width on the page, in points: the pixels at the picture's resolution.
+    pub width_pt: f64,
+    /// Height on the page, in points.
+    pub height_pt: f64,
+}

@@ -61,8 +61,9 @@ fn pdf_compile_and_export(bencher: divan::Bencher) {
 fn docx_writer(bencher: divan::Bencher) {
     let briefing = merge();
     let style = Style::default_style();
-    bencher
-        .bench_local(|| docx::render(&briefing, &style, docx::Layout::Briefing).expect("renders"));
+    bencher.bench_local(|| {
+        docx::render(&briefing, &style, docx::Layout::Briefing, &[]).expect("renders")
+    });
 }
 
 #[divan::bench(sample_count = 10)]
@@ -73,6 +74,7 @@ fn full_build_pdf_and_docx() -> (Vec<u8>, Vec<u8>) {
     let fonts = FontLibrary::new(&[], false);
     let options = PdfOptions::default();
     let pdf = pdf::render(&briefing, &style, &template(), &fonts, &options).expect("renders");
-    let docx = docx::render(&briefing, &style, docx::Layout::Briefing).expect("renders");
+    let charts = pdf::chart_images(&briefing, &style, &fonts).expect("draws");
+    let docx = docx::render(&briefing, &style, docx::Layout::Briefing, &charts).expect("renders");
     (pdf.pdf, docx)
 }

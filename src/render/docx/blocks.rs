@@ -5,6 +5,7 @@ use docx_rs::{
     AlignmentType, BreakType, Docx, Paragraph, Run, RunFonts, SpecialIndentType, Table as DocxTable,
 };
 
+use super::chart::{self, Pictures};
 use super::fonts::{cjk_fonts, run_fonts};
 use super::styles::{self, BODY, HEADING_1, HEADING_2, NOTE, TITLE};
 use super::table;
@@ -170,9 +171,10 @@ pub(super) fn editor_note(note: &EditorNote, style: &Style) -> Vec<Element> {
         .collect()
 }
 
-/// The body blocks in order.
+/// The body blocks in order; each chart takes the next of `pictures`.
 pub(super) fn blocks(
     blocks: &[Block],
+    pictures: &mut Pictures<'_>,
     style: &Style,
     metrics: &Metrics,
 ) -> Result<Vec<Element>, Diagnostic> {
@@ -186,8 +188,7 @@ pub(super) fn blocks(
                 elements.push(Element::from(body_paragraph(paragraph, style)));
             }
             Block::Table(data) => elements.extend(table::table(data, style, metrics)?),
-            // TODO(charts): the chart as a PNG (in progress on the charts branch).
-            Block::Chart(_) => {}
+            Block::Chart(data) => elements.extend(chart::chart(data, pictures, style, metrics)?),
         }
     }
     Ok(elements)
@@ -239,6 +240,7 @@ fn lead_runs(heading: &Heading, style: &Style) -> Vec<Run> {
 /// title face, then its blocks.
 pub(super) fn attachment(
     attachment: &Attachment,
+    pictures: &mut Pictures<'_>,
     style: &Style,
     metrics: &Metrics,
 ) -> Result<Vec<Element>, Diagnostic> {
@@ -254,7 +256,7 @@ pub(super) fn attachment(
         Element::from(label),
         Element::from(title(&attachment.title, style)),
     ];
-    elements.extend(blocks(&attachment.blocks, style, metrics)?);
+    elements.extend(blocks(&attachment.blocks, pictures, style, metrics)?);
     Ok(elements)
 }
 

@@ -12,12 +12,13 @@
 //! - [`units`]: every millimetre and point of the style in DOCX units;
 //! - [`fonts`]: run fonts per face, and the font table;
 //! - [`styles`]: the named paragraph styles and document defaults;
-//! - [`masthead`], [`blocks`], [`table`], [`imprint`]: the content;
+//! - [`masthead`], [`blocks`], [`table`], [`chart`], [`imprint`]: the content;
 //! - [`official`]: the 通报's head, closing, signature and 版记;
 //! - [`page`]: paper, margins, page-number footers;
 //! - [`package`]: XML patches where docx-rs has no API, and the zip.
 
 mod blocks;
+mod chart;
 mod fonts;
 mod imprint;
 mod masthead;
@@ -35,8 +36,10 @@ use docx_rs::Docx;
 
 use crate::briefing::{Briefing, DocumentInfo};
 use crate::diagnostic::Diagnostic;
+use crate::render::ChartImage;
 use crate::style::Style;
 use blocks::Element;
+use chart::Pictures;
 use units::Metrics;
 
 /// Which document the briefing becomes.
@@ -49,35 +52,51 @@ pub enum Layout {
     Official,
 }
 
-/// Renders the briefing as a DOCX file's bytes in `layout`. Deterministic:
-/// same input → identical bytes, also for several documents built in one
-/// process.
-pub fn render(briefing: &Briefing, style: &Style, layout: Layout) -> Result<Vec<u8>, Diagnostic> {
+/// Renders the briefing as a DOCX file's bytes in `layout`. `charts` are
+/// the pictures of the briefing's charts in reading order
+/// ([`Briefing::charts`]), as [`pdf::chart_images`](crate::render::pdf::chart_images)
+/// draws them; one per chart. Deterministic: same input → identical bytes,
+/// also for several documents built in one process.
+///
+/// # Errors
+///
+/// Colours of the style that are not `#RRGGBB`, a table row with more
+/// cells than columns, and fewer pictures than charts.
+pub fn render(
+    briefing: &Briefing,
+    style: &Style,
+    layout: Layout,
+    charts: &[ChartImage],
+) -> Result<Vec<u8>, Diagnostic> {
     let metrics = Metrics::new(style)?;
     let docx = Docx::new().styles(styles::styles(style, &metrics));
     let docx = page::page_setup(docx, &metrics);
     let docx = page::footers(docx, &briefing.page_numbers, style, &metrics);
+    let mut pictures = Pictures::new(charts);
     let (elements, info) = match layout {
         Layout::Briefing => (
-            content(briefing, style, &metrics)?,
+            content(briefing, &mut pictures, style, &metrics)?,
             briefing.document.clone(),
         ),
         Layout::Official => (
-            official::content(briefing, style, &metrics)?,
+            official::content(briefing, &mut pictures, style, &metrics)?,
             DocumentInfo {
                 title: briefing.official.title.clone(),
                 ..briefing.document.clone()
             },
         ),
     };
+    pictures.all_used()?;
     let docx = blocks::append(docx, with_anchor(elements));
-    package::package(docx.build(), &info, style, &metrics)
+    let captions: Vec<&str> = briefing.charts().map(|c| c.caption.as_str()).collect();
+    package::package(docx.build(), &info, &captions, style, &metrics)
 }
 
 /// The body in reading order: masthead, title, editor's note, article,
 /// attachments, end block.
 fn content(
     briefing: &Briefing,
+    pictures: &mut Pictures<'_>,
     style: &Style,
     metrics: &Metrics,
 ) -> Result<Vec<Element>, Diagnostic> {
@@ -89,9 +108,9 @@ fn content(
     if let Some(note) = &briefing.editor_note {
         elements.extend(blocks::editor_note(note, style));
     }
-    elements.extend(blocks::blocks(&briefing.body, style, metrics)?);
+    elements.extend(blocks::blocks(&briefing.body, pictures, style, metrics)?);
     for attachment in &briefing.attachments {
-        elements.extend(blocks::attachment(attachment, style, metrics)?);
+        elements.extend(blocks::attachment(attachment, pictures, style, metrics)?);
     }
     elements.extend(imprint::end_block(&briefing.imprint, style, metrics));
     Ok(elements)

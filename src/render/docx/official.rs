@@ -16,6 +16,7 @@ use docx_rs::{
 };
 
 use super::blocks::{self, AddRuns, Element, face_runs, no_indent, text_runs};
+use super::chart::Pictures;
 use super::imprint::{self, RuledLine};
 use super::masthead::fitted_size;
 use super::styles::{BODY, exact, exact_with_space};
@@ -37,6 +38,7 @@ const MAX_BORDER_SPACE_PT: i32 = 31;
 /// attachment note, signature, date, 附注, attachments, 版记.
 pub(super) fn content(
     briefing: &Briefing,
+    pictures: &mut Pictures<'_>,
     style: &Style,
     metrics: &Metrics,
 ) -> Result<Vec<Element>, Diagnostic> {
@@ -65,7 +67,7 @@ pub(super) fn content(
         no_indent(Paragraph::new().style(BODY))
             .add_runs(text_runs(&official.recipients, style.face("body"))),
     ));
-    let mut body = blocks::blocks(&briefing.body, style, metrics)?;
+    let mut body = blocks::blocks(&briefing.body, pictures, style, metrics)?;
     // The closing and signature never stand alone: the body's last line
     // goes with them.
     if let Some(Element::Paragraph(last)) = body.last_mut() {
@@ -78,7 +80,7 @@ pub(super) fn content(
             .map(Element::from),
     );
     for attachment in &briefing.attachments {
-        elements.extend(blocks::attachment(attachment, style, metrics)?);
+        elements.extend(blocks::attachment(attachment, pictures, style, metrics)?);
     }
     elements.extend(colophon(official, style, metrics));
     Ok(elements)

@@ -14,7 +14,11 @@
 //!   differently from the PDF;
 //! - paragraph ids (`w14:paraId`), which docx-rs draws from a per-thread
 //!   counter, are numbered afresh so that two documents built in one process
-//!   are identical.
+//!   are identical;
+//! - pictures (`wp:docPr`), all `id="1"` from docx-rs, are numbered (Word
+//!   wants the ids unique) and carry their chart's caption as alternative
+//!   text. Their relationship ids and media files are named by the chart
+//!   writer, not by docx-rs's process-wide counter.
 //!
 //! The zip is written here rather than by docx-rs's `pack`: its entries would
 //! carry the current time as soon as any crate in the build enabled the zip
@@ -52,6 +56,7 @@ pub(super) fn escape_xml(text: &str) -> String {
 pub(super) fn package(
     mut xml: XMLDocx,
     info: &DocumentInfo,
+    captions: &[&str],
     style: &Style,
     metrics: &Metrics,
 ) -> Result<Vec<u8>, Diagnostic> {
@@ -61,7 +66,7 @@ pub(super) fn package(
     xml.settings = text(&xml.settings)?
         .replace("<w:balanceSingleByteDoubleByteWidth />", "")
         .into_bytes();
-    let document = mark_header_rows(&text(&xml.document)?);
+    let document = describe_pictures(&mark_header_rows(&text(&xml.document)?), captions)?;
     let mut ids = ParagraphIds::default();
     xml.document = ids.renumber(&document).into_bytes();
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
@@ -76,7 +81,7 @@ fn text(part: &[u8]) -> Result<String, Diagnostic> {
 }
 
 /// An error of this writer, not of the user's input.
-fn internal(what: &str) -> Diagnostic {
+pub(super) fn internal(what: &str) -> Diagnostic {
     Diagnostic::error(format!("生成 DOCX 时出现内部错误：{what}"))
         .with_help("请把这条消息和所用的输入文件报告给 jianbao 的维护者")
 }
@@ -187,6 +192,34 @@ fn mark_first_row(table: &str) -> String {
         }
         _ => table.to_string(),
     }
+}
+
+/// Numbers the pictures of `document` from 1 and names each after its
+/// chart: `captions` in the order of the pictures, one per picture.
+fn describe_pictures(document: &str, captions: &[&str]) -> Result<String, Diagnostic> {
+    const DOC_PR: &str = "<wp:docPr id=\"1\" name=\"Figure\" />";
+    let mut out = String::with_capacity(document.len() + 128 * captions.len());
+    let mut rest = document;
+    let mut pictures = captions.iter();
+    let mut number = 0;
+    while let Some(start) = rest.find(DOC_PR) {
+        let caption = pictures.next().ok_or_else(|| internal("图片多于图表"))?;
+        number += 1;
+        out.push_str(&rest[..start]);
+        out.push_str(&format!(
+            "<wp:docPr id=\"{number}\" name=\"图表{number}\" descr=\"{}\" />",
+            escape_xml(caption)
+        ));
+        rest = &rest[start + DOC_PR.len()..];
+    }
+    if pictures.next().is_some() {
+        return Err(internal(&format!(
+            "docx-rs 的输出中只找到 {number} 幅图片，少于 {} 幅图表",
+            captions.len()
+        )));
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// Paragraph ids in order of appearance, unique across the parts.

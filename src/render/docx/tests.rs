@@ -4,11 +4,37 @@
 
 use std::io::{Cursor, Read};
 
+use std::sync::LazyLock;
+
 use super::masthead::fitted_size;
 use super::{Layout, render};
-use crate::briefing::sample::{MARKUP, sample_briefing};
+use crate::briefing::sample::{MARKUP, sample_briefing, sample_briefing_with_charts};
 use crate::briefing::*;
+use crate::render::ChartImage;
+use crate::render::pdf::{FontLibrary, chart_images};
 use crate::style::Style;
+
+/// The pictures of the sample's charts, drawn once for all tests.
+static CHART_IMAGES: LazyLock<Vec<ChartImage>> = LazyLock::new(|| {
+    let fonts = FontLibrary::new(&[], false);
+    chart_images(
+        &sample_briefing_with_charts(),
+        &Style::default_style(),
+        &fonts,
+    )
+    .unwrap_or_else(|err| panic!("{err}"))
+});
+
+/// The sample briefing with charts, as a DOCX.
+fn chart_bytes(layout: Layout) -> Vec<u8> {
+    render(
+        &sample_briefing_with_charts(),
+        &Style::default_style(),
+        layout,
+        &CHART_IMAGES,
+    )
+    .expect("the sample with charts renders")
+}
 
 /// The named parts of a DOCX.
 struct Package {
@@ -20,6 +46,16 @@ impl Package {
         Package {
             archive: zip::ZipArchive::new(Cursor::new(bytes)).expect("the DOCX is a zip"),
         }
+    }
+
+    fn bytes(&mut self, name: &str) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        self.archive
+            .by_name(name)
+            .unwrap_or_else(|_| panic!("{name} is in the package"))
+            .read_to_end(&mut bytes)
+            .expect("the part is readable");
+        bytes
     }
 
     fn part(&mut self, name: &str) -> String {
@@ -39,6 +75,7 @@ fn sample_package() -> Package {
             &sample_briefing(),
             &Style::default_style(),
             Layout::Briefing,
+            &[],
         )
         .expect("the sample renders"),
     )
@@ -324,15 +361,189 @@ fn core_properties_come_from_the_document_info() {
 #[test]
 fn two_renders_in_one_process_are_identical() {
     let style = Style::default_style();
-    let first = render(&sample_briefing(), &style, Layout::Briefing).unwrap();
-    let second = render(&sample_briefing(), &style, Layout::Briefing).unwrap();
+    let first = render(&sample_briefing(), &style, Layout::Briefing, &[]).unwrap();
+    let second = render(&sample_briefing(), &style, Layout::Briefing, &[]).unwrap();
     assert!(first == second, "the bytes differ");
-    let thread =
-        std::thread::spawn(move || render(&sample_briefing(), &style, Layout::Briefing).unwrap());
+    let thread = std::thread::spawn(move || {
+        render(&sample_briefing(), &style, Layout::Briefing, &[]).unwrap()
+    });
     assert!(
         thread.join().unwrap() == first,
         "another thread's bytes differ"
     );
+}
+
+#[test]
+fn two_renders_with_charts_in_one_process_are_identical() {
+    // docx-rs numbers pictures from a process-wide counter: each render
+    // advances it by three.
+    for layout in [Layout::Briefing, Layout::Official] {
+        let first = chart_bytes(layout);
+        let second = chart_bytes(layout);
+        assert!(first == second, "{layout:?}: the bytes differ");
+        let thread = std::thread::spawn(move || chart_bytes(layout));
+        assert!(
+            thread.join().unwrap() == first,
+            "{layout:?}: another thread's bytes differ"
+        );
+    }
+}
+
+/// The attribute `name` of a node, in any namespace.
+fn attribute<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> &'a str {
+    node.attributes()
+        .find(|a| a.name() == name)
+        .map(|a| a.value())
+        .unwrap_or_else(|| panic!("{name} on {:?}", node.tag_name()))
+}
+
+/// The first descendant element called `name`, in any namespace.
+fn element<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> roxmltree::Node<'a, 'a> {
+    node.descendants()
+        .find(|n| n.is_element() && n.tag_name().name() == name)
+        .unwrap_or_else(|| panic!("no {name} in {:?}", node.tag_name()))
+}
+
+#[test]
+fn each_chart_is_a_picture_at_print_resolution_centred_above_its_caption() {
+    let briefing = sample_briefing_with_charts();
+    let captions: Vec<String> = briefing.charts().map(|c| c.caption.clone()).collect();
+    let mut package = Package::open(chart_bytes(Layout::Briefing));
+    let mut media: Vec<String> = package
+        .archive
+        .file_names()
+        .filter(|n| n.starts_with("word/media/"))
+        .map(str::to_string)
+        .collect();
+    media.sort();
+    assert_eq!(media.len(), captions.len(), "{media:?}");
+    assert!(media.iter().all(|n| n.ends_with(".png")), "{media:?}");
+
+    let rels_text = package.part("word/_rels/document.xml.rels");
+    let rels = roxmltree::Document::parse(&rels_text).unwrap();
+    let target = |id: &str| {
+        rels.descendants()
+            .find(|n| n.attribute("Id") == Some(id))
+            .and_then(|n| n.attribute("Target"))
+            .map(|t| format!("word/{t}"))
+            .unwrap_or_else(|| panic!("no relationship {id}"))
+    };
+    let text = package.part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let inlines: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.is_element() && n.tag_name().name() == "inline")
+        .collect();
+    assert_eq!(inlines.len(), captions.len());
+    let mut seen = Vec::new();
+    for (index, inline) in inlines.iter().enumerate() {
+        let extent = element(*inline, "extent");
+        let cx: f64 = attribute(extent, "cx").parse().unwrap();
+        let cy: f64 = attribute(extent, "cy").parse().unwrap();
+        let embed = attribute(element(*inline, "blip"), "embed");
+        let name = target(embed);
+        assert!(media.contains(&name), "{name} in {media:?}");
+        seen.push(name.clone());
+        let png = package.bytes(&name);
+        let (width, height) = png_size(&png);
+        for (pixels, emu) in [(width, cx), (height, cy)] {
+            let dpi = f64::from(pixels) / (emu / 914_400.0);
+            assert!((300.0..301.0).contains(&dpi), "{name}: {dpi} dpi");
+        }
+        assert!(cx <= 156.0 / 25.4 * 914_400.0, "wider than the type area");
+        let doc_pr = element(*inline, "docPr");
+        assert_eq!(attribute(doc_pr, "id"), (index + 1).to_string());
+        assert_eq!(attribute(doc_pr, "descr"), captions[index]);
+
+        let paragraph = inline
+            .ancestors()
+            .find(|n| n.tag_name().name() == "p")
+            .expect("inline in a paragraph");
+        assert_eq!(
+            w_attr(find(paragraph, "jc").unwrap(), "val"),
+            Some("center")
+        );
+        assert!(find(paragraph, "keepNext").is_some());
+        let caption = paragraph
+            .next_siblings()
+            .skip(1)
+            .find(|n| n.is_element())
+            .expect("a paragraph after the picture");
+        assert_eq!(paragraph_text(caption), captions[index]);
+        assert_eq!(w_attr(find(caption, "jc").unwrap(), "val"), Some("center"));
+        assert_eq!(
+            w_attr(find(caption, "sz").unwrap(), "val"),
+            Some("24"),
+            "table size"
+        );
+    }
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), captions.len(), "one picture per chart");
+}
+
+/// A PNG's size in pixels, decoding the whole picture.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    use typst::visualize::{ExchangeFormat, RasterImage};
+    let image = RasterImage::plain(
+        typst::foundations::Bytes::new(png.to_vec()),
+        ExchangeFormat::Png,
+    )
+    .expect("a decodable PNG");
+    (image.width(), image.height())
+}
+
+#[test]
+fn a_picture_short_or_over_is_an_internal_error() {
+    let briefing = sample_briefing_with_charts();
+    let style = Style::default_style();
+    let short = render(&briefing, &style, Layout::Briefing, &CHART_IMAGES[..2]).unwrap_err();
+    assert!(
+        short.message.contains("第 3 幅图表没有图片"),
+        "{}",
+        short.message
+    );
+    let mut over = CHART_IMAGES.clone();
+    over.push(over[0].clone());
+    let over = render(&briefing, &style, Layout::Briefing, &over).unwrap_err();
+    assert!(over.message.contains("内部错误"), "{}", over.message);
+}
+
+#[test]
+fn a_chart_takes_whole_grid_lines() {
+    let text = Package::open(chart_bytes(Layout::Briefing)).part("word/document.xml");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    for inline in doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "inline")
+    {
+        let paragraph = inline
+            .ancestors()
+            .find(|n| n.tag_name().name() == "p")
+            .unwrap();
+        let spacing = find(paragraph, "spacing").unwrap();
+        assert_eq!(w_attr(spacing, "lineRule"), Some("atLeast"));
+        let line: i32 = w_attr(spacing, "line").unwrap().parse().unwrap();
+        assert_eq!(line % 579, 0, "{line} twips");
+        let cy: f64 = attribute(element(inline, "extent"), "cy").parse().unwrap();
+        let height_twips = cy / 12_700.0 * 20.0;
+        assert!(
+            f64::from(line) >= height_twips + 579.0 / 2.0,
+            "{line} for {height_twips}"
+        );
+        assert!(
+            f64::from(line) < height_twips + 579.0 * 1.5,
+            "{line} for {height_twips}"
+        );
+        let caption = paragraph
+            .next_siblings()
+            .skip(1)
+            .find(|n| n.is_element())
+            .unwrap();
+        let spacing = find(caption, "spacing").unwrap();
+        assert_eq!(w_attr(spacing, "lineRule"), Some("exact"));
+        assert_eq!(w_attr(spacing, "line"), Some("579"));
+    }
 }
 
 #[test]
@@ -347,7 +558,7 @@ fn markup_in_user_text_comes_out_literally() {
     if let Some(body) = style.face.get_mut("body") {
         body.docx = face.to_string();
     }
-    let mut package = Package::open(render(&briefing, &style, Layout::Briefing).unwrap());
+    let mut package = Package::open(render(&briefing, &style, Layout::Briefing, &[]).unwrap());
     let text = package.part("word/document.xml");
     let doc = roxmltree::Document::parse(&text).expect("document.xml parses");
     let texts: Vec<&str> = find_all(doc.root(), "t").filter_map(|t| t.text()).collect();
@@ -373,7 +584,7 @@ fn control_characters_are_dropped() {
     let mut briefing = sample_briefing();
     briefing.title = "标题\u{1}\u{b}完".to_string();
     let mut package =
-        Package::open(render(&briefing, &Style::default_style(), Layout::Briefing).unwrap());
+        Package::open(render(&briefing, &Style::default_style(), Layout::Briefing, &[]).unwrap());
     let text = package.part("word/document.xml");
     let doc = roxmltree::Document::parse(&text).expect("document.xml parses");
     assert!(find_all(doc.root(), "t").any(|t| t.text() == Some("标题完")));
@@ -397,7 +608,7 @@ fn the_masthead_is_red_and_shrinks_to_one_line() {
 fn a_bad_colour_is_a_diagnostic() {
     let mut style = Style::default_style();
     style.color.red = "red".to_string();
-    let err = render(&sample_briefing(), &style, Layout::Briefing).unwrap_err();
+    let err = render(&sample_briefing(), &style, Layout::Briefing, &[]).unwrap_err();
     assert!(err.message.contains("color.red"), "{}", err.message);
 }
 
@@ -409,7 +620,7 @@ fn a_row_wider_than_the_header_is_a_diagnostic() {
         columns: vec![Column::new("甲", 1.0, Align::Left)],
         rows: vec![Row::cells(["1", "2"])],
     }));
-    let err = render(&briefing, &Style::default_style(), Layout::Briefing).unwrap_err();
+    let err = render(&briefing, &Style::default_style(), Layout::Briefing, &[]).unwrap_err();
     assert!(err.message.contains("表格"), "{}", err.message);
 }
 
@@ -424,8 +635,9 @@ fn the_body_ends_with_a_paragraph_even_without_an_end_block() {
         },
     ] {
         briefing.imprint = imprint;
-        let mut package =
-            Package::open(render(&briefing, &Style::default_style(), Layout::Briefing).unwrap());
+        let mut package = Package::open(
+            render(&briefing, &Style::default_style(), Layout::Briefing, &[]).unwrap(),
+        );
         let text = package.part("word/document.xml");
         let doc = roxmltree::Document::parse(&text).unwrap();
         let body = find(doc.root(), "body").unwrap();
@@ -442,6 +654,7 @@ fn official_bytes() -> Vec<u8> {
         &sample_briefing(),
         &Style::default_style(),
         Layout::Official,
+        &[],
     )
     .expect("the 通报 renders")
 }
@@ -576,7 +789,8 @@ fn two_official_renders_are_identical() {
             != render(
                 &sample_briefing(),
                 &Style::default_style(),
-                Layout::Briefing
+                Layout::Briefing,
+                &[]
             )
             .unwrap()
     );

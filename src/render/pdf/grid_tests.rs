@@ -13,6 +13,7 @@ use typst_layout::PagedDocument;
 
 use super::lines::{is_closing, is_opening};
 use super::*;
+use crate::briefing::sample::sample_charts;
 use crate::briefing::{Block, compose};
 use crate::source::SourceFile;
 use crate::style::mm_to_pt;
@@ -220,6 +221,16 @@ fn only_body(page: &Page, area: &Area) -> bool {
         .all(|g| (g.size - area.body).abs() < 0.01)
 }
 
+/// Whether the first thing in the type area of `page` is not body text
+/// (a table, a chart).
+fn starts_with_other_than_body(page: &Page, area: &Area) -> bool {
+    page.glyphs
+        .iter()
+        .filter(|g| g.y > area.top && g.y < area.bottom)
+        .min_by(|a, b| a.y.total_cmp(&b.y))
+        .is_some_and(|g| (g.size - area.body).abs() >= 0.01)
+}
+
 fn check_grid(briefing: &Briefing) -> usize {
     check_grid_with("jianbao", briefing)
 }
@@ -266,13 +277,15 @@ fn check_grid_with(template: &str, briefing: &Briefing) -> usize {
         // The body's last page, before the attachments, ends where the text
         // does; a heading that would end a page moves to the next one.
         let before_attachment = next.starts_with("附件");
-        if before_heading(&next) {
+        // A chart or table that does not fit starts the next page.
+        let before_figure = pages
+            .get(index + 1)
+            .is_some_and(|next| starts_with_other_than_body(next, &area));
+        if !only_body(page, &area) || index >= last_body_page || before_closing {
+            // Not a page of running text.
+        } else if before_heading(&next) {
             assert!(lines.len() >= 20, "page {number}: {} lines", lines.len());
-        } else if only_body(page, &area)
-            && index < last_body_page
-            && !before_closing
-            && !before_attachment
-        {
+        } else if !before_attachment && !before_figure {
             full_pages += 1;
             assert_eq!(
                 lines.len(),
@@ -367,6 +380,12 @@ fn check_outside(page: &Page, area: &Area, number: usize) {
         let hanging = glyph.x >= area.right - 1.0
             && glyph.x < area.right + area.cell
             && glyph.text.chars().all(is_closing);
+        // Typst sets an opening mark that starts a line (a chart's label
+        // “提升战”) half an em wide, shifted left: its ink, the right half
+        // of the em, stays inside.
+        let half_opening = glyph.text.chars().all(is_opening)
+            && glyph.x + glyph.size / 2.0 >= area.left - 0.5
+            && glyph.x + glyph.size <= area.right + 1.0;
         // A glyph's advance may include automatic spacing after it; its ink
         // is at most one em wide.
         let inside = glyph.x >= area.left - 0.5
@@ -374,7 +393,7 @@ fn check_outside(page: &Page, area: &Area, number: usize) {
             && glyph.y >= area.top
             && glyph.y <= area.bottom + 0.5;
         assert!(
-            inside || hanging || below && (glyph.size - 14.0).abs() < 0.01,
+            inside || hanging || half_opening || below && (glyph.size - 14.0).abs() < 0.01,
             "page {number}: “{}” at ({}, {}) size {} width {} lies outside the type area",
             glyph.text,
             glyph.x,
@@ -606,4 +625,94 @@ fn the_tongbao_signature_and_colophon_are_placed() {
     );
     let text: String = last.glyphs.iter().map(|g| g.text.as_str()).collect();
     assert!(text.contains("抄送：") && text.contains("印发"), "{text}");
+}
+
+/// The example month with the sample charts among its paragraphs: after
+/// the first heading, between two paragraphs, after a table, at the end.
+fn briefing_with_charts() -> Briefing {
+    let mut briefing = example_briefing();
+    let charts = sample_charts();
+    let table = briefing
+        .body
+        .iter()
+        .position(|b| matches!(b, Block::Table(_)))
+        .expect("the example has a table");
+    briefing.body.insert(table + 1, charts[2].clone());
+    briefing.body.insert(5, charts[1].clone());
+    briefing.body.insert(1, charts[0].clone());
+    briefing.body.extend(charts);
+    briefing
+}
+
+/// Glyphs of charts: the chart text size, or the captions' characters.
+fn chart_glyphs<'a>(page: &'a Page, style: &Style) -> impl Iterator<Item = &'a Glyph> + 'a {
+    let size = style.size.chart_pt;
+    page.glyphs
+        .iter()
+        .filter(move |g| (g.size - size).abs() < 0.01)
+}
+
+#[test]
+fn body_lines_after_charts_stay_on_the_grid() {
+    let briefing = briefing_with_charts();
+    let own = example_briefing().charts().count();
+    assert_eq!(briefing.charts().count(), own + 6);
+    let full = check_grid(&briefing);
+    assert!(full >= 1, "full body pages: {full}");
+    check_grid_with("tongbao", &briefing);
+    // Each caption's baseline is on a grid line too.
+    let style = Style::default_style();
+    let area = Area::of(&style);
+    let pages = pages(&layout(&briefing, &style));
+    let captions: Vec<&Glyph> = pages
+        .iter()
+        .flat_map(|p| &p.glyphs)
+        .filter(|g| g.text == "图" && (g.size - style.size.table_pt).abs() < 0.01)
+        .collect();
+    assert_eq!(captions.len(), own + 6);
+    for glyph in captions {
+        let (_, off) = area.grid_line(glyph.y);
+        assert!(off < 0.05, "a caption is {off} pt off the grid");
+    }
+}
+
+#[test]
+fn a_chart_never_splits_across_pages() {
+    let style = Style::default_style();
+    let trends = sample_charts().pop().expect("a trends chart");
+    let mut moved = false;
+    for n in 0..22 {
+        let mut briefing = example_briefing();
+        briefing.attachments.clear();
+        briefing.body = (0..n)
+            .map(|i| Block::paragraph(None, format!("第{i}段。")))
+            .chain([trends.clone(), Block::paragraph(None, "图后的一段。")])
+            .collect();
+        let pages = pages(&layout(&briefing, &style));
+        let with_chart: Vec<usize> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| chart_glyphs(p, &style).next().is_some())
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(
+            with_chart.len(),
+            1,
+            "{n} paragraphs before: chart on pages {with_chart:?}"
+        );
+        let caption_page = pages
+            .iter()
+            .position(|p| {
+                p.glyphs
+                    .iter()
+                    .any(|g| g.text == "势" && (g.size - style.size.table_pt).abs() < 0.01)
+            })
+            .expect("the caption");
+        assert_eq!(
+            caption_page, with_chart[0],
+            "{n} paragraphs before: caption apart"
+        );
+        moved |= with_chart[0] > 0;
+    }
+    assert!(moved, "the chart never had to move to the next page");
 }

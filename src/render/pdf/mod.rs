@@ -12,7 +12,11 @@
 //! typst `World`), `diagnostics` (typst messages as ours), `coverage`
 //! (characters no font has), `lines` (breaking text on the 28-cell grid)
 //! and `grid` (the lines of every paragraph, added to the template data).
+//!
+//! [`chart_images`] draws the briefing's charts, with the same template
+//! code and fonts, as PNG pictures for the DOCX writer.
 
+mod charts;
 mod coverage;
 mod diagnostics;
 mod fonts;
@@ -38,6 +42,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
 use typst_render::RenderOptions;
 
+pub use self::charts::{CHART_DPI, chart_images};
 pub use self::fonts::{FaceReport, FontLibrary, FontSource};
 use self::world::BriefingWorld;
 use crate::briefing::{Briefing, DocumentInfo};

@@ -17,8 +17,18 @@ const BUILTINS: [(&str, &str); 2] = [
 ];
 
 /// Files the built-in templates import, served from the binary.
-const BUILTIN_LIBRARY: [(&str, &str); 1] =
-    [("common.typ", include_str!("../../../templates/common.typ"))];
+const BUILTIN_LIBRARY: [(&str, &str); 3] = [
+    ("common.typ", include_str!("../../../templates/common.typ")),
+    ("faces.typ", include_str!("../../../templates/faces.typ")),
+    ("charts.typ", include_str!("../../../templates/charts.typ")),
+];
+
+/// The document of the DOCX's chart pictures: one page per chart, drawn
+/// by `charts.typ` as in the PDF.
+const CHART_PICTURES: (&str, &str) = (
+    "chart-pictures",
+    include_str!("../../../templates/chart-pictures.typ"),
+);
 
 /// A template ready to compile.
 pub(super) struct MainTemplate {
@@ -47,6 +57,17 @@ fn builtin(name: &str) -> Result<MainTemplate, Diagnostic> {
         .iter()
         .find(|(builtin, _)| *builtin == name)
         .ok_or_else(|| unknown_builtin(name))?;
+    with_library(name, text)
+}
+
+/// The built-in document drawing the DOCX's chart pictures.
+pub(super) fn chart_pictures() -> Result<MainTemplate, Diagnostic> {
+    let (name, text) = CHART_PICTURES;
+    with_library(name, text)
+}
+
+/// The built-in file `name`.typ with the files it may import beside it.
+fn with_library(name: &str, text: &str) -> Result<MainTemplate, Diagnostic> {
     let file_name = format!("{name}.typ");
     let companions = BUILTIN_LIBRARY
         .iter()

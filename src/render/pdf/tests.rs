@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use lopdf::{Document, Object};
 
 use super::*;
-use crate::briefing::sample::sample_briefing;
+use crate::briefing::sample::{sample_briefing, sample_briefing_with_charts};
 use crate::briefing::{Align, Block, Briefing, Column, Heading, Row, Table};
 
 /// The bundled fonts, loaded once for all tests.
@@ -560,4 +560,208 @@ fn a_long_masthead_name_still_renders() {
     briefing.masthead.name = "某某市生态环境保护委员会办公室生态文明建设工作简报".to_string();
     let rendered = render_with(&briefing, &builtin(), None).unwrap_or_else(|err| panic!("{err}"));
     assert!(page_text(&rendered.pdf, 1).contains(&briefing.masthead.name));
+}
+
+/// The operations of a page's content.
+fn page_operations(document: &Document, page: lopdf::ObjectId) -> Vec<lopdf::content::Operation> {
+    let content = document.get_page_content(page);
+    lopdf::content::Content::decode(&content)
+        .expect("a decodable content stream")
+        .operations
+}
+
+/// Whether `operations` set the colour `#RRGGBB` with `operator` (`scn`
+/// fills, `SCN` strokes).
+fn sets_color(operations: &[lopdf::content::Operation], operator: &str, hex: &str) -> bool {
+    let wanted: Vec<f32> = (0..3)
+        .map(|i| f32::from(u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).unwrap()) / 255.0)
+        .collect();
+    operations.iter().any(|op| {
+        op.operator == operator
+            && op.operands.len() == 3
+            && op
+                .operands
+                .iter()
+                .zip(&wanted)
+                .all(|(value, wanted)| value.as_float().is_ok_and(|v| (v - wanted).abs() < 0.002))
+    })
+}
+
+#[test]
+fn charts_are_vector_paths_in_the_style_colours_with_text_labels() {
+    let style = Style::default_style();
+    let rendered = render_with(&sample_briefing_with_charts(), &builtin(), None)
+        .unwrap_or_else(|err| panic!("{err}"));
+    let document = Document::load_mem(&rendered.pdf).expect("a readable PDF");
+    let images = document
+        .objects
+        .values()
+        .filter_map(|object| object.as_stream().ok())
+        .filter(|stream| {
+            stream.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image")
+        })
+        .count();
+    assert_eq!(images, 0, "charts are drawn, not pictures");
+
+    let pages = document.get_pages();
+    let page_of = |caption: &str| {
+        pages
+            .iter()
+            .find(|(number, _)| page_text(&rendered.pdf, **number).contains(&squeezed(caption)))
+            .map(|(number, id)| (*number, *id))
+            .unwrap_or_else(|| panic!("no page shows “{caption}”"))
+    };
+    let (bars_page, bars_id) = page_of("图1 重点任务状态分布");
+    let operations = page_operations(&document, bars_id);
+    for operator in ["m", "l", "f"] {
+        assert!(
+            operations.iter().any(|op| op.operator == operator),
+            "no `{operator}` on the bars' page"
+        );
+    }
+    for tone in [
+        &style.chart.done,
+        &style.chart.on_track,
+        &style.chart.delayed,
+    ] {
+        assert!(sets_color(&operations, "scn", tone), "no bar filled {tone}");
+    }
+    let text = page_text(&rendered.pdf, bars_page);
+    for label in ["已完成", "序时推进", "滞后", "未启动", "4项", "19项", "0项"] {
+        assert!(
+            text.contains(label),
+            "“{label}” is not text on page {bars_page}: {text}"
+        );
+    }
+
+    let (trends_page, trends_id) = page_of("图3 重点指标走势");
+    let operations = page_operations(&document, trends_id);
+    assert!(
+        sets_color(&operations, "SCN", &style.chart.line),
+        "no trend line"
+    );
+    assert!(
+        sets_color(&operations, "SCN", &style.chart.target),
+        "no target line"
+    );
+    assert!(sets_color(&operations, "SCN", &style.chart.axis), "no axis");
+    assert!(
+        operations.iter().any(|op| op.operator == "d"),
+        "the target is not dashed"
+    );
+    assert!(operations.iter().any(|op| op.operator == "c"), "no points");
+    let text = page_text(&rendered.pdf, trends_page);
+    for label in [
+        "空气质量优良天数比例",
+        "完成造林绿化面积",
+        "万亩",
+        "8月",
+        "9月",
+        "10月",
+        "11月",
+    ] {
+        assert!(
+            text.contains(label),
+            "“{label}” is not text on page {trends_page}: {text}"
+        );
+    }
+    let all = squeezed(&pdf_text(&rendered.pdf));
+    for label in [
+        "86.3%",
+        "89.2%",
+        "69.2%",
+        "“升级战”",
+        "图2各项重点工作平均完成进度",
+    ] {
+        assert!(all.contains(label), "“{label}” is not text");
+    }
+}
+
+#[test]
+fn a_briefing_with_charts_renders_the_same_bytes_twice() {
+    let first = render_with(&sample_briefing_with_charts(), &builtin(), None)
+        .unwrap_or_else(|err| panic!("{err}"));
+    let second = render_with(&sample_briefing_with_charts(), &builtin(), None)
+        .unwrap_or_else(|err| panic!("{err}"));
+    assert!(first.pdf == second.pdf, "two renders differ");
+    assert!(first.warnings.is_empty(), "{:?}", first.warnings);
+    let plain = render_sample();
+    assert!(plain.pdf != first.pdf && plain.pages < first.pages);
+}
+
+/// A PNG decoded: its size and its pixels (RGBA).
+fn decode_png(png: &[u8]) -> (u32, u32, Vec<[u8; 4]>) {
+    use typst::visualize::{ExchangeFormat, RasterImage};
+    let image = RasterImage::plain(
+        typst::foundations::Bytes::new(png.to_vec()),
+        ExchangeFormat::Png,
+    )
+    .expect("a decodable PNG");
+    let pixels = image.dynamic().to_rgba8().pixels().map(|p| p.0).collect();
+    (image.width(), image.height(), pixels)
+}
+
+#[test]
+fn chart_pictures_are_print_resolution_and_deterministic() {
+    let style = Style::default_style();
+    let briefing = sample_briefing_with_charts();
+    let images = chart_images(&briefing, &style, &FONTS).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(images.len(), 3);
+    let type_width_pt = crate::style::mm_to_pt(style.type_width_mm());
+    for image in &images {
+        let (width, height, _) = decode_png(&image.png);
+        assert_eq!((width, height), (image.width_px, image.height_px));
+        // The type width at 300 dpi, in whole pixels.
+        assert_eq!(width, 1842);
+        assert!(image.width_pt <= type_width_pt && image.width_pt > type_width_pt - 0.3);
+        let dpi = f64::from(width) / (image.width_pt / 72.0);
+        assert!((dpi - CHART_DPI).abs() < 1e-6, "{dpi} dpi");
+        let dpi = f64::from(height) / (image.height_pt / 72.0);
+        assert!((dpi - CHART_DPI).abs() < 1e-6, "{dpi} dpi");
+        assert!(
+            image.height_pt > 50.0 && image.height_pt < 400.0,
+            "{}",
+            image.height_pt
+        );
+    }
+    let again = chart_images(&briefing, &style, &FONTS).unwrap_or_else(|err| panic!("{err}"));
+    assert!(images == again, "two drawings differ");
+    let none =
+        chart_images(&sample_briefing(), &style, &FONTS).unwrap_or_else(|err| panic!("{err}"));
+    assert!(none.is_empty());
+}
+
+#[test]
+fn chart_pictures_take_their_colours_from_the_style() {
+    let mut style = Style::default_style();
+    style.chart.done = "#00FF00".to_string();
+    style.chart.delayed = "#0000FF".to_string();
+    let images = chart_images(&sample_briefing_with_charts(), &style, &FONTS)
+        .unwrap_or_else(|err| panic!("{err}"));
+    let (_, _, status) = decode_png(&images[0].png);
+    let count = |pixels: &[[u8; 4]], rgb: [u8; 3]| {
+        pixels
+            .iter()
+            .filter(|p| p[..3] == rgb && p[3] == 255)
+            .count()
+    };
+    // 已完成 and 滞后 are each a bar of 4 of 19: thousands of pixels.
+    assert!(
+        count(&status, [0, 255, 0]) > 5_000,
+        "no bar in the done colour"
+    );
+    assert!(
+        count(&status, [0, 0, 255]) > 5_000,
+        "no bar in the delayed colour"
+    );
+    let (_, _, default) = decode_png(
+        &chart_images(
+            &sample_briefing_with_charts(),
+            &Style::default_style(),
+            &FONTS,
+        )
+        .unwrap_or_else(|err| panic!("{err}"))[0]
+            .png,
+    );
+    assert_eq!(count(&default, [0, 255, 0]), 0);
 }

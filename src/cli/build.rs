@@ -2,18 +2,22 @@
 //!
 //! Everything is rendered in memory first and written only when every
 //! format succeeded, each file atomically: a failed build leaves last
-//! month's output exactly as it was.
+//! month's output exactly as it was. Several progress files (or a folder
+//! of them) are built by [`batch`](super::batch), sharing what one build
+//! loads: the speech, the style and the fonts.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use super::{Failure, load_speech, progress_path};
+use super::{Failure, batch, load_speech, progress_path};
 use crate::briefing::{Briefing, compose};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::write_atomically;
 use crate::progress::history::earlier_months;
 use crate::render::pdf::{Archival, FontLibrary, PdfOptions, TemplateChoice};
 use crate::render::{docx, pdf};
+use crate::speech::Outline;
 use crate::style::Style;
 
 /// Output formats of `build`.
@@ -29,8 +33,9 @@ pub enum Format {
 
 /// The arguments of `jianbao build`.
 pub struct Options<'a> {
-    /// The month's progress file; the newest one when absent.
-    pub progress: Option<&'a Path>,
+    /// The progress files or folders; the newest month of the default
+    /// folder when empty.
+    pub progress: &'a [PathBuf],
     /// The speech, when not the default.
     pub speech: Option<&'a Path>,
     /// The previous month's file, when not found beside the progress file.
@@ -54,50 +59,89 @@ pub struct Options<'a> {
 /// Resolution of the page images.
 const PNG_DPI: f32 = 144.0;
 
-/// Builds the briefing and writes the requested files.
+/// Builds the briefing (or, given several files or a folder, each of
+/// them) and writes the requested files.
 pub fn run(options: &Options<'_>) -> Result<(), Failure> {
     let started = Instant::now();
     let outline = load_speech(options.speech)?;
-    let path = progress_path(options.progress)?;
-    let progress = crate::progress::load(&path, &outline)?;
     let style = match options.style {
         Some(path) => Style::load_override(path)?,
         None => Style::default_style(),
     };
-    let history = earlier_months(&path, &progress, &outline, options.previous)?;
+    let shared = Shared {
+        outline,
+        style,
+        fonts: OnceLock::new(),
+    };
+    let single = match options.progress {
+        [] => Some(progress_path(None)?),
+        [path] if !path.is_dir() => Some(path.clone()),
+        _ => None,
+    };
+    match single {
+        Some(path) => {
+            let built = build_one(&path, options.out, &shared, options)?;
+            report(&built, started.elapsed());
+            Ok(())
+        }
+        None => batch::run(&batch::inputs(options.progress)?, &shared, options),
+    }
+}
+
+/// What every build of one run shares: loaded once.
+pub(super) struct Shared {
+    /// The speech's outline.
+    pub outline: Outline,
+    /// The style.
+    pub style: Style,
+    /// The fonts, loaded by the first build that needs them.
+    pub fonts: OnceLock<FontLibrary>,
+}
+
+/// Builds the briefing of the progress file at `path` into the folder
+/// `out`, writes its files and prints its warnings; what was written.
+pub(super) fn build_one(
+    path: &Path,
+    out: &Path,
+    shared: &Shared,
+    options: &Options<'_>,
+) -> Result<Rendered, Diagnostics> {
+    let progress = crate::progress::load(path, &shared.outline)?;
+    let history = earlier_months(path, &progress, &shared.outline, options.previous)?;
     for warning in &history.warnings {
         eprint!("{warning}");
     }
-    let mut briefing = compose(&outline, &progress, &history.months);
+    let mut briefing = compose(&shared.outline, &progress, &history.months);
     if !options.charts {
         briefing.drop_charts();
     }
-    let files = render_all(&briefing, &style, options)?;
+    let files = render_all(&briefing, shared, out, options)?;
     for (path, bytes) in &files.outputs {
         write_atomically(path, bytes)?;
     }
     for warning in &files.warnings {
         eprint!("{warning}");
     }
-    report(&files, started.elapsed());
-    Ok(())
+    Ok(files)
 }
 
 /// What a build produced, before anything is written.
-struct Rendered {
+pub(super) struct Rendered {
     /// Output paths and their bytes.
     outputs: Vec<(PathBuf, Vec<u8>)>,
     /// Pages of the PDF layout, when it was made.
-    pages: Option<usize>,
+    pub pages: Option<usize>,
     /// Warnings from rendering (missing glyphs, template warnings).
     warnings: Vec<Diagnostic>,
 }
 
 fn render_all(
     briefing: &Briefing,
-    style: &Style,
+    shared: &Shared,
+    out: &Path,
     options: &Options<'_>,
 ) -> Result<Rendered, Diagnostics> {
+    let style = &shared.style;
     let template = template_choice(options.template);
     // The 通报 is a different document from the 简报: it gets its own name.
     let file_stem = match &template {
@@ -106,7 +150,7 @@ fn render_all(
         }
         _ => briefing.document.file_stem.clone(),
     };
-    let stem = options.out.join(&file_stem);
+    let stem = out.join(&file_stem);
     let wants = |format| options.formats.contains(&format);
     let mut rendered = Rendered {
         outputs: Vec::new(),
@@ -116,8 +160,11 @@ fn render_all(
     let wants_docx = wants(Format::Docx);
     let wants_pdf = wants(Format::Pdf) || wants(Format::Png);
     // The fonts are loaded once, for the PDF and for the DOCX's charts.
-    let fonts = (wants_pdf || wants_docx && briefing.charts().next().is_some())
-        .then(|| FontLibrary::new(options.font_paths, true));
+    let fonts = (wants_pdf || wants_docx && briefing.charts().next().is_some()).then(|| {
+        shared
+            .fonts
+            .get_or_init(|| FontLibrary::new(options.font_paths, true))
+    });
     if wants_pdf && let Some(fonts) = &fonts {
         let pdf_options = PdfOptions {
             png_dpi: wants(Format::Png).then_some(PNG_DPI),
@@ -133,7 +180,7 @@ fn render_all(
         }
         for (index, png) in result.pngs.into_iter().enumerate() {
             let name = format!("{file_stem}-{}.png", index + 1);
-            rendered.outputs.push((options.out.join(name), png));
+            rendered.outputs.push((out.join(name), png));
         }
     }
     if wants_docx {

@@ -3,6 +3,7 @@
 //! Each subcommand returns `Result<(), Failure>`; [`main`] prints the
 //! failure's diagnostics and maps it to the exit code (1 for bad input).
 
+mod batch;
 mod build;
 mod check;
 mod fonts;
@@ -51,8 +52,8 @@ pub enum Command {
     },
     /// 生成简报：PDF（报领导）和 DOCX（随文附送），可加 PNG 预览 (build the briefing)
     Build {
-        /// 进展文件（默认 data/progress/ 中最新的一份）
-        progress: Option<PathBuf>,
+        /// 进展文件，可给多个，或给文件夹（其中每个 .yaml 各生成一份，并行）；默认 data/progress/ 中最新的一份
+        progress: Vec<PathBuf>,
         /// 讲话文件（默认 data/speech.txt）
         #[arg(long)]
         speech: Option<PathBuf>,
@@ -128,6 +129,15 @@ pub enum Command {
 pub enum Failure {
     /// The user's input is wrong; the diagnostics say where and how to fix it.
     Input(Diagnostics),
+    /// Some files of a batch were wrong; the others were built.
+    Batch {
+        /// What was wrong, file by file.
+        diagnostics: Diagnostics,
+        /// How many files failed.
+        failed: usize,
+        /// How many files there were.
+        total: usize,
+    },
 }
 
 impl From<Diagnostics> for Failure {
@@ -202,6 +212,17 @@ pub fn main() -> ExitCode {
             eprintln!("共 {errors} 处错误，未生成任何文件。(aborted: {errors} error(s))");
             ExitCode::from(1)
         }
+        Err(Failure::Batch {
+            diagnostics,
+            failed,
+            total,
+        }) => {
+            eprint!("{diagnostics}");
+            eprintln!(
+                "{total} 份中有 {failed} 份出错，未生成；其余已生成。({failed} of {total} failed)"
+            );
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -236,7 +257,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             pdf_standard,
             no_charts,
         } => build::run(&build::Options {
-            progress: progress.as_deref(),
+            progress: &progress,
             speech: speech.as_deref(),
             previous: previous.as_deref(),
             out: &out,

@@ -1,11 +1,16 @@
 //! `cargo bench`: a full build of the example month, phase by phase.
 //!
 //! Phases: reading the inputs (speech, progress, merge), loading fonts,
-//! typst compile + PDF export, DOCX. The whole build is measured too.
+//! typst compile + PDF export, DOCX. The whole build is measured too, and
+//! how it grows with the number of tasks (generated briefings of 50 to 500
+//! tasks: the time should grow about linearly).
 //! Typst memoises compilations within a process; the cache is emptied before
 //! every iteration so each one measures a cold compile, as a real run is.
 
 use std::path::Path;
+
+#[path = "../common/mod.rs"]
+mod common;
 
 use jianbao::briefing::{Briefing, compose};
 use jianbao::render::pdf::{FontLibrary, PdfOptions, TemplateChoice};
@@ -77,4 +82,30 @@ fn full_build_pdf_and_docx() -> (Vec<u8>, Vec<u8>) {
     let charts = pdf::chart_images(&briefing, &style, &fonts).expect("draws");
     let docx = docx::render(&briefing, &style, docx::Layout::Briefing, &charts).expect("renders");
     (pdf.pdf, docx)
+}
+
+/// A generated briefing with `tasks` tasks (10 commitments) and 60
+/// indicators, composed.
+fn generated(tasks: usize) -> Briefing {
+    let (speech, progress) = common::large_case(10, tasks / 10, 60);
+    let outline = jianbao::speech::parse(&speech);
+    let file = jianbao::source::SourceFile::new("2026-11.yaml", &progress);
+    let month = jianbao::progress::parse(&file, &outline).expect("the generated month is valid");
+    compose(&outline, &month, &[])
+}
+
+#[divan::bench(args = [50, 250, 500], sample_count = 3)]
+fn scaling_pdf_and_docx(bencher: divan::Bencher, tasks: usize) {
+    let briefing = generated(tasks);
+    let style = Style::default_style();
+    let fonts = FontLibrary::new(&[], false);
+    let options = PdfOptions::default();
+    bencher.bench_local(|| {
+        typst::comemo::evict(0);
+        let pdf = pdf::render(&briefing, &style, &template(), &fonts, &options).expect("renders");
+        let charts = pdf::chart_images(&briefing, &style, &fonts).expect("draws");
+        let docx =
+            docx::render(&briefing, &style, docx::Layout::Briefing, &charts).expect("renders");
+        (pdf.pdf, docx)
+    });
 }

@@ -257,3 +257,64 @@ pub fn is_heading(line: &str) -> bool {
         _ => false,
     }
 }
+
+/// A generated case: a speech of `commitments` parts (一、…) with `tasks`
+/// tasks each (（一）…), and a month reporting every task (the four statuses
+/// in turn) and `indicators` indicators. Task labels read
+/// `抓好第{c}类第{t}项任务`.
+pub fn large_case(commitments: usize, tasks: usize, indicators: usize) -> (String, String) {
+    use std::fmt::Write;
+    let chinese = |n: usize| -> String {
+        const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        match n {
+            1..=9 => DIGITS[n].to_string(),
+            10..=19 => format!("十{}", DIGITS[n - 10]),
+            _ => format!("{}十{}", DIGITS[n / 10 % 10], DIGITS[n % 10]),
+        }
+    };
+    let mut speech = "在全市重点工作推进会上的讲话\n同志们：\n下面，我讲几点意见。\n".to_string();
+    for c in 1..=commitments {
+        writeln!(speech, "{}、扎实推进第{c}类重点工作", chinese(c)).unwrap();
+        for t in 1..=tasks {
+            writeln!(
+                speech,
+                "（{}）抓好第{c}类第{t}项任务，做到责任到人、按期完成。",
+                chinese(t)
+            )
+            .unwrap();
+        }
+    }
+    speech.push_str("谢谢大家！\n");
+    let mut yaml = "briefing:\n  name: 重点工作简报\n  period: 2026-11\n  issue: 11\n  office: 市政府督查室\n  date: 2026-11-27\n  report_to: [市委常委]\n  copies: 30\ncommitments:\n".to_string();
+    let statuses = ["已完成", "序时推进", "滞后", "未启动"];
+    for c in 1..=commitments {
+        writeln!(yaml, "  - commitment: '1.{c}'\n    tasks:").unwrap();
+        for t in 1..=tasks {
+            let status = statuses[(c + t) % 4];
+            writeln!(yaml, "      - task: '1.{c}.{t}'\n        status: {status}").unwrap();
+            if matches!(status, "序时推进" | "滞后") {
+                writeln!(yaml, "        percent: {}", (c * 7 + t * 3) % 90 + 5).unwrap();
+            }
+            writeln!(
+                yaml,
+                "        lead_unit: 市第{c}局\n        deadline: 2026-12-{:02}\n        progress: 本月完成第{c}类第{t}项任务的阶段性工作，累计完成投资{t}.{c}亿元，推进情况总体平稳。\n        next_steps: 加快推进第{c}类第{t}项任务。",
+                t % 28 + 1
+            )
+            .unwrap();
+            if status == "滞后" {
+                writeln!(yaml, "        problems: 受天气影响，第{t}项任务进度偏慢。").unwrap();
+            }
+        }
+    }
+    yaml.push_str("indicators:\n");
+    for i in 1..=indicators {
+        writeln!(
+            yaml,
+            "  - name: 第{i}项重点指标\n    unit: '%'\n    target: {}\n    value: {}.5",
+            60 + i % 40,
+            50 + i % 50
+        )
+        .unwrap();
+    }
+    (speech, yaml)
+}

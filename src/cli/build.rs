@@ -5,15 +5,17 @@
 //! month's output exactly as it was.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::{Failure, load_speech, progress_path};
+use super::{Failure, load_speech_file, progress_path};
 use crate::briefing::{Briefing, compose};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::write_atomically;
+use crate::output::write_all_atomically;
 use crate::progress::history::earlier_months;
-use crate::render::pdf::{Archival, FontLibrary, PdfOptions, TemplateChoice};
+use crate::render::pdf::{Archival, FontLibrary, PdfOptions, TemplateChoice, check_font_paths};
 use crate::render::{docx, pdf};
+use crate::source::SourceFile;
 use crate::style::Style;
 
 /// Output formats of `build`.
@@ -55,22 +57,22 @@ const PNG_DPI: f32 = 144.0;
 /// Builds the briefing and writes the requested files.
 pub fn run(options: &Options<'_>) -> Result<(), Failure> {
     let started = Instant::now();
-    let outline = load_speech(options.speech)?;
+    let (outline, speech) = load_speech_file(options.speech)?;
     let path = progress_path(options.progress)?;
     let progress = crate::progress::load(&path, &outline)?;
     let style = match options.style {
         Some(path) => Style::load_override(path)?,
         None => Style::default_style(),
     };
+    check_font_paths(options.font_paths)?;
     let history = earlier_months(&path, &progress, &outline, options.previous)?;
-    for warning in &history.warnings {
+    for warning in progress.warnings.iter().chain(&history.warnings) {
         eprint!("{warning}");
     }
     let briefing = compose(&outline, &progress, &history.months);
-    let files = render_all(&briefing, &style, options)?;
-    for (path, bytes) in &files.outputs {
-        write_atomically(path, bytes)?;
-    }
+    let sources = progress.file.iter().cloned().chain([speech]).collect();
+    let files = render_all(&briefing, &style, options, sources)?;
+    write_all_atomically(&files.outputs)?;
     for warning in &files.warnings {
         eprint!("{warning}");
     }
@@ -88,10 +90,13 @@ struct Rendered {
     warnings: Vec<Diagnostic>,
 }
 
+/// Renders every requested format in memory; `sources` are the files the
+/// text came from, for warnings that point into them.
 fn render_all(
     briefing: &Briefing,
     style: &Style,
     options: &Options<'_>,
+    sources: Vec<Arc<SourceFile>>,
 ) -> Result<Rendered, Diagnostics> {
     let template = template_choice(options.template);
     // The 通报 is a different document from the 简报: it gets its own name.
@@ -110,9 +115,14 @@ fn render_all(
     };
     if wants(Format::Pdf) || wants(Format::Png) {
         let fonts = FontLibrary::new(options.font_paths, true);
+        rendered
+            .warnings
+            .extend(fonts.unused_font_paths(options.font_paths));
+        rendered.warnings.extend(fonts.missing_faces(style));
         let pdf_options = PdfOptions {
             png_dpi: wants(Format::Png).then_some(PNG_DPI),
             standard: options.pdf_standard,
+            sources,
         };
         let result = pdf::render(briefing, style, &template, &fonts, &pdf_options)?;
         rendered.pages = Some(result.pages);

@@ -12,10 +12,11 @@ mod schema;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::source::SourceFile;
 use crate::speech::{self, Outline};
 
@@ -322,9 +323,29 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 /// Reads and parses the speech at `path`, or the default one.
 fn load_speech(path: Option<&Path>) -> Result<Outline, Diagnostic> {
+    load_speech_file(path).map(|(outline, _)| outline)
+}
+
+/// Reads and parses the speech at `path`, or the default one; also returns
+/// its text (without invisible characters, each kind reported as a
+/// warning), for messages that point into it.
+fn load_speech_file(path: Option<&Path>) -> Result<(Outline, Arc<SourceFile>), Diagnostic> {
     let path = path.unwrap_or(Path::new(DEFAULT_SPEECH));
-    let file = SourceFile::read(path)?;
-    Ok(speech::parse(&file.text))
+    let (file, warnings) = SourceFile::without_invisible(&SourceFile::read(path)?);
+    for warning in &warnings {
+        eprint!("{warning}");
+    }
+    if file.text.trim().is_empty() {
+        return Err(Diagnostic::error(format!(
+            "{}：讲话文件是空的 (empty speech)",
+            path.display()
+        ))
+        .at(Span::new(Arc::clone(&file), 0..0), "这里没有内容")
+        .with_help(
+            "把讲话全文粘贴进这个文件，另存为 UTF-8 编码的纯文本；或用 --speech 指定讲话文件",
+        ));
+    }
+    Ok((speech::parse(&file.text), file))
 }
 
 /// The progress file given, or the newest one in the default folder.

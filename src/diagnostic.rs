@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term;
 
 use crate::source::SourceFile;
@@ -142,11 +142,11 @@ impl Diagnostic {
         let config = term::Config::default();
         let rendered = match self.primary.as_deref() {
             Some((span, label)) => {
-                let file = SimpleFile::new(span.file.path.display().to_string(), &span.file.text);
+                let excerpt = Excerpt::new(span);
                 let diagnostic = diagnostic.with_labels(vec![
-                    cs::Label::primary((), span.range.clone()).with_message(label),
+                    cs::Label::primary((), excerpt.label.clone()).with_message(label),
                 ]);
-                term::emit_into_string(&config, &file, &diagnostic)
+                term::emit_into_string(&config, &excerpt, &diagnostic)
             }
             None => {
                 let file = SimpleFile::new(String::new(), "");
@@ -156,6 +156,111 @@ impl Diagnostic {
         // Rendering only fails when a span lies outside its file, which
         // `Span::new` prevents; fall back to the bare message all the same.
         rendered.unwrap_or_else(|_| format!("{}\n", self.message))
+    }
+}
+
+/// Characters of a long line shown around the start of a span.
+const EXCERPT_CHARS: usize = 60;
+/// Characters shown before the span's start when a long line is cut.
+const EXCERPT_LEAD: usize = 20;
+
+/// The one line of a file a diagnostic shows, cut to a window around the
+/// span when the line is long, so that a megabyte on one line (a binary
+/// file, a pasted document) prints as a short excerpt. Line and column
+/// numbers stay those of the whole file.
+struct Excerpt {
+    /// The file's name as the user gave it.
+    name: String,
+    /// The shown text: the line, or a window of it between `…` marks.
+    text: String,
+    /// The span within `text`, clipped to the window.
+    label: Range<usize>,
+    /// The line's one-based number in the file.
+    line: usize,
+    /// The one-based column (in characters) of the first shown character
+    /// after the leading `…`.
+    first_column: usize,
+    /// Bytes of the leading `…` mark (0 when the line is shown from its start).
+    lead_len: usize,
+}
+
+impl Excerpt {
+    /// The excerpt of the line holding the start of `span`.
+    fn new(span: &Span) -> Self {
+        let text = &span.file.text;
+        let start = span.range.start;
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = &text[line_start..line_end];
+        let (line_number, column) = span.line_column();
+        // The label stays on the span's first line.
+        let end = span.range.end.min(line_end);
+        let window_start = if line.chars().count() > EXCERPT_CHARS + EXCERPT_LEAD {
+            let lead: usize = text[line_start..start]
+                .chars()
+                .rev()
+                .take(EXCERPT_LEAD)
+                .map(char::len_utf8)
+                .sum();
+            start - lead
+        } else {
+            line_start
+        };
+        let window_end = text[window_start..line_end]
+            .char_indices()
+            .nth(EXCERPT_CHARS + EXCERPT_LEAD)
+            .map_or(line_end, |(i, _)| window_start + i)
+            .max(start);
+        let lead = if window_start > line_start { "…" } else { "" };
+        let tail = if window_end < line_end { "…" } else { "" };
+        let shown = format!("{lead}{}{tail}", &text[window_start..window_end]);
+        let offset = |byte: usize| lead.len() + byte.clamp(window_start, window_end) - window_start;
+        Self {
+            name: span.file.path.display().to_string(),
+            label: offset(start)..offset(end),
+            text: shown,
+            line: line_number,
+            first_column: column - text[window_start..start].chars().count(),
+            lead_len: lead.len(),
+        }
+    }
+}
+
+impl<'a> Files<'a> for Excerpt {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), _byte_index: usize) -> Result<usize, files::Error> {
+        Ok(0)
+    }
+
+    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, files::Error> {
+        Ok(self.line)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        _line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        let from = self.lead_len.min(self.text.len());
+        let to = byte_index.clamp(from, self.text.len());
+        let shown = self.text.get(from..to).map_or(0, |s| s.chars().count());
+        Ok(self.first_column + shown)
+    }
+
+    fn line_range(&'a self, (): (), _line_index: usize) -> Result<Range<usize>, files::Error> {
+        Ok(0..self.text.len())
     }
 }
 
@@ -224,6 +329,37 @@ mod tests {
         let file = SourceFile::new("a.yaml", "名称: 简报\n");
         let span = Span::new(file, "名称: ".len().."名称: 简报".len());
         assert_eq!(span.line_column(), (1, 5));
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_an_excerpt_with_true_line_and_column() {
+        let long = format!("a: 1\nb: {}错{}\n", "长".repeat(5000), "尾".repeat(5000));
+        let file = SourceFile::new("big.yaml", &long);
+        let start = long.find('错').unwrap();
+        let text = Diagnostic::error("坏")
+            .at(Span::new(file, start..start + '错'.len_utf8()), "这里")
+            .with_help("改")
+            .render();
+        assert!(text.contains("big.yaml:2:5004"), "{text}");
+        assert!(text.contains("…长长") && text.contains("错尾尾"), "{text}");
+        assert!(
+            text.chars().count() < 1000,
+            "{} chars",
+            text.chars().count()
+        );
+    }
+
+    #[test]
+    fn a_span_over_many_lines_shows_its_first_line() {
+        let file = SourceFile::new("a.yaml", "x: [\n1,\n2,\n3\n");
+        let text = Diagnostic::error("坏")
+            .at(Span::new(file, 3..14), "这里")
+            .render();
+        assert!(
+            text.contains("a.yaml:1:4") && text.contains("x: ["),
+            "{text}"
+        );
+        assert!(!text.contains("3"), "{text}");
     }
 
     #[test]

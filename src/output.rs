@@ -1,9 +1,10 @@
 //! Writing output files so that a failure never leaves half a file.
 //!
 //! Each file is written to a temporary file in the same folder and renamed
-//! over the target only when complete, so last month's output survives any
-//! failed run. The temporary file is created like any other file, so the
-//! output gets the permissions the user's other files get.
+//! over the target only when all files of a run are complete, so last
+//! month's output survives any failed run. The temporary file is created
+//! like any other file, so the output gets the permissions the user's other
+//! files get.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,10 +13,50 @@ use crate::diagnostic::Diagnostic;
 
 /// Writes `bytes` to `path` atomically, creating the folder if needed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let failed = |err: std::io::Error| {
-        Diagnostic::error(format!("无法写入 {}：{err} (cannot write)", path.display()))
-            .with_help("请检查输出文件夹是否存在、是否有写入权限，或换一个输出位置")
+    write_all_atomically(&[(path.to_path_buf(), bytes.to_vec())])
+}
+
+/// Writes several files as one: each is first written to a temporary file
+/// beside it, and only when all of them are complete are they renamed over
+/// their targets. A failure on any file (a read-only folder, a folder in
+/// place of a file, a full disk) leaves every target as it was, so the PDF
+/// and the DOCX of a month never come from different runs.
+pub fn write_all_atomically(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Diagnostic> {
+    let mut written: Vec<(PathBuf, &Path)> = Vec::new();
+    let remove_all = |written: &[(PathBuf, &Path)]| {
+        for (temp, _) in written {
+            // The temporary files are ours; failing to remove one changes nothing.
+            let _ = std::fs::remove_file(temp);
+        }
     };
+    for (path, bytes) in files {
+        match write_temporary(path, bytes) {
+            Ok(temp) => written.push((temp, path)),
+            Err(err) => {
+                remove_all(&written);
+                return Err(err);
+            }
+        }
+    }
+    for (index, (temp, path)) in written.iter().enumerate() {
+        if let Err(err) = std::fs::rename(temp, path) {
+            remove_all(&written[index..]);
+            return Err(cannot_write(path, &err));
+        }
+    }
+    Ok(())
+}
+
+/// The error for a file that cannot be written.
+fn cannot_write(path: &Path, err: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(format!("无法写入 {}：{err} (cannot write)", path.display()))
+        .with_help("请检查输出文件夹是否存在、是否有写入权限，或换一个输出位置")
+}
+
+/// Writes `bytes` to a new temporary file beside `path`, creating the
+/// folder if needed, after checking that `path` can be replaced.
+fn write_temporary(path: &Path, bytes: &[u8]) -> Result<PathBuf, Diagnostic> {
+    let failed = |err: std::io::Error| cannot_write(path, &err);
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -31,13 +72,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     }
     std::fs::create_dir_all(folder).map_err(failed)?;
     let temp = temporary_path(path);
-    let written = write_new(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
-    if let Err(err) = written {
-        // The temporary file is ours; failing to remove it changes nothing.
+    if let Err(err) = write_new(&temp, bytes) {
         let _ = std::fs::remove_file(&temp);
         return Err(failed(err));
     }
-    Ok(())
+    Ok(temp)
 }
 
 /// A hidden name beside `path`, unique to this process.
@@ -84,6 +123,24 @@ mod tests {
         std::fs::write(&blocker, b"x").unwrap();
         let err = write_atomically(&blocker.join("a.yaml"), b"x").unwrap_err();
         assert!(err.message.contains("无法写入"), "{}", err.message);
+    }
+
+    #[test]
+    fn when_one_file_fails_none_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("a.pdf");
+        std::fs::write(&pdf, b"old").unwrap();
+        let docx = dir.path().join("a.docx");
+        std::fs::create_dir(&docx).unwrap();
+        let err = write_all_atomically(&[(pdf.clone(), b"new".to_vec()), (docx, b"x".to_vec())])
+            .unwrap_err();
+        assert!(err.message.contains("同名的文件夹"), "{}", err.message);
+        assert_eq!(std::fs::read(&pdf).unwrap(), b"old");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temporary file left"
+        );
     }
 
     #[test]

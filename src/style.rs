@@ -200,11 +200,12 @@ pub const FACE_ROLES: [&str; 6] = ["body", "title", "hei", "kai", "song", "ascii
 impl Style {
     /// The shipped defaults.
     pub fn default_style() -> Style {
-        Self::from_toml_text(DEFAULT_STYLE_TOML)
+        Self::from_table(default_table())
             .expect("templates/style.toml is valid; a unit test checks it")
     }
 
-    /// Defaults overridden by the TOML file at `path`.
+    /// Defaults overridden by the TOML file at `path`. Every error points at
+    /// the offending key of the user's file.
     pub fn load_override(path: &Path) -> Result<Style, Diagnostic> {
         let file = SourceFile::read(path)?;
         let user: toml::Table = toml::from_str(&file.text)
@@ -212,52 +213,107 @@ impl Style {
         let mut merged = default_table();
         check_keys(&file, &merged, &user, &mut Vec::new())?;
         merge(&mut merged, user);
-        let style: Style = toml::Value::Table(merged)
-            .try_into()
-            .map_err(|err: toml::de::Error| toml_diagnostic(&file, err.message(), None))?;
-        style.check().map_err(|message| {
-            Diagnostic::error(format!("{}：{message}", file.path.display()))
-                .with_help("对照 templates/style.toml 修改")
-        })?;
-        Ok(style)
+        Self::from_table(merged).map_err(|problem| problem.locate_in(&file))
     }
 
-    fn from_toml_text(text: &str) -> Result<Style, String> {
-        let style: Style = toml::from_str(text).map_err(|e| e.to_string())?;
+    /// The style of a complete table, checked.
+    fn from_table(table: toml::Table) -> Result<Style, Problem> {
+        check_limits(&table)?;
+        let style: Style =
+            toml::Value::Table(table)
+                .try_into()
+                .map_err(|err: toml::de::Error| Problem {
+                    keys: Vec::new(),
+                    message: format!("版式文件有误 (style file error)：{}", err.message()),
+                    help: "对照 templates/style.toml 中的项名和单位修改".to_string(),
+                })?;
         style.check()?;
         Ok(style)
     }
 
-    /// Checks what serde cannot: every role present, sizes positive.
-    fn check(&self) -> Result<(), String> {
+    /// Checks what the limits of single values cannot: every role present
+    /// with its families and weight, colours, and that the page leaves room
+    /// for the grid and the grid for the body text.
+    fn check(&self) -> Result<(), Problem> {
         if let Some(role) = FACE_ROLES.iter().find(|r| !self.face.contains_key(**r)) {
-            return Err(format!("缺少字体角色 [face.{role}]"));
+            return Err(Problem::at(
+                &["face"],
+                format!("缺少字体角色 [face.{role}]"),
+                format!("加上 [face.{role}]，写法同 templates/style.toml"),
+            ));
         }
-        let lengths = [
-            self.page.width_mm,
-            self.page.height_mm,
-            self.size.body_pt,
-            self.size.title_pt,
-            self.size.masthead_pt,
-            self.size.chart_pt,
+        for (role, face) in &self.face {
+            if face.pdf.iter().all(|family| family.trim().is_empty()) {
+                return Err(Problem::at(
+                    &[&format!("face.{role}.pdf"), &format!("face.{role}")],
+                    format!("字体角色 face.{role} 的 pdf 字体列表是空的"),
+                    "至少写一个字体族，末尾保留内置字体，例如 [\"FangSong\", \"FandolFang R\"]",
+                ));
+            }
+            if !["regular", "bold"].contains(&face.pdf_weight.as_str()) {
+                return Err(Problem::at(
+                    &[&format!("face.{role}.pdf_weight"), &format!("face.{role}")],
+                    format!("字重“{}”无法识别", face.pdf_weight),
+                    "pdf_weight 只能是 \"regular\"（常规）或 \"bold\"（加粗）",
+                ));
+            }
+        }
+        let colors = [
+            ("color.red", self.color.red.as_str()),
+            ("color.text", self.color.text.as_str()),
         ];
-        if lengths.iter().any(|v| !v.is_finite() || *v <= 0.0) {
-            return Err("纸张尺寸和字号必须是正数".to_string());
+        for (key, value) in colors.into_iter().chain(self.chart.colors()) {
+            let digits = value.strip_prefix('#').unwrap_or("");
+            if digits.len() != 6 || !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+                return Err(Problem::at(
+                    &[key],
+                    format!("颜色 {key} = \"{value}\" 不是 #RRGGBB 形式 (bad colour)"),
+                    "颜色写成井号加六位十六进制数，例如 \"#E60012\"",
+                ));
+            }
         }
-        if self.type_width_mm() <= 0.0 || self.type_height_mm() <= 0.0 {
-            return Err("页边距太大，版心没有空间".to_string());
+        if self.type_width_mm() < MIN_TYPE_AREA_MM || self.type_height_mm() < MIN_TYPE_AREA_MM {
+            return Err(Problem::at(
+                &MARGIN_KEYS,
+                format!(
+                    "页边距太大，版心只剩 {:.0} × {:.0} mm (no room for the text)",
+                    self.type_width_mm(),
+                    self.type_height_mm()
+                ),
+                format!(
+                    "减小页边距，使版心宽、高都至少 {MIN_TYPE_AREA_MM} mm（默认 156 × 225 mm）"
+                ),
+            ));
         }
-        if self.grid.lines_per_page == 0 || self.grid.chars_per_line == 0 {
-            return Err("每面行数和每行字数必须大于 0".to_string());
+        let body = self.size.body_pt;
+        if self.char_cell_pt() < MIN_CELL_OF_BODY * body {
+            return Err(Problem::at(
+                &[
+                    "grid.chars_per_line",
+                    "size.body_pt",
+                    "page.left_mm",
+                    "page.right_mm",
+                ],
+                format!(
+                    "版心一行放不下 {} 个 {body} 磅的字 (too many characters per line)",
+                    self.grid.chars_per_line
+                ),
+                "减少每行字数 chars_per_line，或减小字号 size.body_pt（默认 28 字、16 磅）",
+            ));
         }
-        if let Some((key, value)) = self
-            .chart
-            .colors()
-            .into_iter()
-            .find(|(_, v)| !is_hex_color(v))
-        {
-            return Err(format!(
-                "颜色 {key} = \"{value}\" 不是 #RRGGBB 形式，例如 \"#2E4A62\""
+        if self.line_pitch_pt() < body {
+            return Err(Problem::at(
+                &[
+                    "grid.lines_per_page",
+                    "size.body_pt",
+                    "page.top_mm",
+                    "page.bottom_mm",
+                ],
+                format!(
+                    "版心一面放不下 {} 行 {body} 磅的字 (too many lines per page)",
+                    self.grid.lines_per_page
+                ),
+                "减少每面行数 lines_per_page，或减小字号 size.body_pt（默认 22 行、16 磅）",
             ));
         }
         Ok(())
@@ -297,11 +353,119 @@ impl Style {
     }
 }
 
-/// Whether `value` is a colour as `#RRGGBB`.
-fn is_hex_color(value: &str) -> bool {
-    value
-        .strip_prefix('#')
-        .is_some_and(|digits| digits.len() == 6 && digits.chars().all(|c| c.is_ascii_hexdigit()))
+/// The smallest type area (版心) side jianbao lays a briefing out in.
+const MIN_TYPE_AREA_MM: f64 = 20.0;
+
+/// The smallest character cell, as a share of the body size: below it the
+/// characters of a full line would overlap.
+const MIN_CELL_OF_BODY: f64 = 0.8;
+
+/// The keys that set the type area.
+const MARGIN_KEYS: [&str; 6] = [
+    "page.left_mm",
+    "page.right_mm",
+    "page.top_mm",
+    "page.bottom_mm",
+    "page.width_mm",
+    "page.height_mm",
+];
+
+/// The range every number of the style must lie in: beyond it a briefing
+/// cannot be laid out (a negative margin, a font of 0 or 10^300 points,
+/// 100 000 lines a page), and the layout might not even finish.
+const LIMITS: [(&str, f64, f64); 24] = [
+    ("page.width_mm", 50.0, 1200.0),
+    ("page.height_mm", 50.0, 1200.0),
+    ("page.top_mm", 0.0, 500.0),
+    ("page.left_mm", 0.0, 500.0),
+    ("page.right_mm", 0.0, 500.0),
+    ("page.bottom_mm", 0.0, 500.0),
+    ("page.page_number_gap_mm", 0.0, 100.0),
+    ("grid.lines_per_page", 1.0, 100.0),
+    ("grid.chars_per_line", 1.0, 100.0),
+    ("grid.han_latin_space_pt", 0.0, 16.0),
+    ("size.body_pt", 5.0, 100.0),
+    ("size.title_pt", 5.0, 100.0),
+    ("size.masthead_pt", 5.0, 100.0),
+    ("size.issue_pt", 5.0, 100.0),
+    ("size.masthead_info_pt", 5.0, 100.0),
+    ("size.page_number_pt", 5.0, 100.0),
+    ("size.imprint_pt", 5.0, 100.0),
+    ("size.table_pt", 5.0, 100.0),
+    ("size.attachment_label_pt", 5.0, 100.0),
+    ("size.chart_pt", 5.0, 100.0),
+    ("rule.masthead_pt", 0.0, 10.0),
+    ("rule.imprint_outer_mm", 0.0, 5.0),
+    ("rule.imprint_inner_mm", 0.0, 5.0),
+    ("table.padding_mm", 0.0, 10.0),
+];
+
+/// Checks every number of `table` against [`LIMITS`].
+fn check_limits(table: &toml::Table) -> Result<(), Problem> {
+    for (key, min, max) in LIMITS {
+        let value = key
+            .split('.')
+            .try_fold(None::<&toml::Value>, |value, part| match value {
+                None => table.get(part).map(Some),
+                Some(toml::Value::Table(inner)) => inner.get(part).map(Some),
+                Some(_) => None,
+            })
+            .flatten();
+        let (number, written) = match value {
+            Some(toml::Value::Float(number)) => (*number, value),
+            Some(toml::Value::Integer(number)) => (*number as f64, value),
+            _ => continue,
+        };
+        if !(min..=max).contains(&number) {
+            let written = if number.is_finite() && number.abs() < 1e6 {
+                written.map(ToString::to_string).unwrap_or_default()
+            } else {
+                format!("{number:e}")
+            };
+            return Err(Problem::at(
+                &[key],
+                format!("版式项 {key} = {written} 超出范围 (out of range)"),
+                format!("{key} 应在 {min} 到 {max} 之间，见 templates/style.toml 中的默认值"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A value of the style a briefing cannot be laid out with.
+#[derive(Debug)]
+struct Problem {
+    /// Dotted keys that cause it, most likely first; the message points at
+    /// the first the user's file sets.
+    keys: Vec<String>,
+    /// What is wrong.
+    message: String,
+    /// How to fix it.
+    help: String,
+}
+
+impl Problem {
+    fn at(keys: &[&str], message: impl Into<String>, help: impl Into<String>) -> Self {
+        Self {
+            keys: keys.iter().map(|key| (*key).to_string()).collect(),
+            message: message.into(),
+            help: help.into(),
+        }
+    }
+
+    /// The diagnostic, pointing at the first of the keys `file` sets.
+    fn locate_in(self, file: &std::sync::Arc<SourceFile>) -> Diagnostic {
+        let diagnostic = Diagnostic::error(format!("{}：{}", file.path.display(), self.message))
+            .with_help(self.help);
+        let place = self.keys.iter().find_map(|key| {
+            let path: Vec<String> = key.split('.').map(str::to_string).collect();
+            key_range(file, &path)
+        });
+        match place {
+            Some(range) => diagnostic.at(Span::new(std::sync::Arc::clone(file), range), "这一项"),
+            None => diagnostic,
+        }
+    }
 }
 
 /// Millimetres to points.
@@ -323,12 +487,16 @@ fn check_keys(
     user: &toml::Table,
     path: &mut Vec<String>,
 ) -> Result<(), Diagnostic> {
+    // Every role may set its PDF weight, though only the title's default does.
+    let regular = toml::Value::String(regular());
     for (key, value) in user {
-        let known = defaults.get(key).or_else(|| {
-            (path.as_slice() == ["face"])
-                .then(|| defaults.get("body"))
-                .flatten()
-        });
+        let new_role = path.as_slice() == ["face"] && !defaults.contains_key(key);
+        let known = defaults
+            .get(key)
+            .or_else(|| new_role.then(|| defaults.get("body")).flatten())
+            .or_else(|| {
+                (path.len() == 2 && path[0] == "face" && key == "pdf_weight").then_some(&regular)
+            });
         path.push(key.clone());
         let dotted = path.join(".");
         let Some(default) = known else {
@@ -347,6 +515,16 @@ fn check_keys(
         match (default, value) {
             (toml::Value::Table(defaults), toml::Value::Table(user)) => {
                 check_keys(file, defaults, user, path)?;
+                let missing = ["docx", "docx_ascii", "pdf"]
+                    .into_iter()
+                    .find(|field| !user.contains_key(*field));
+                if let (true, Some(missing)) = (new_role, missing) {
+                    let diagnostic = Diagnostic::error(format!(
+                        "新的字体角色 face.{key} 缺少“{missing}” (missing key)"
+                    ))
+                    .with_help("新角色要写全 docx、docx_ascii、pdf 三项，写法同 [face.body]");
+                    return Err(locate(file, path, diagnostic));
+                }
             }
             (toml::Value::Float(_), toml::Value::Integer(_)) => {}
             (default, value) if default.type_str() != value.type_str() => {
@@ -366,7 +544,8 @@ fn check_keys(
 /// What a TOML value is, for messages.
 fn kind_in_chinese(value: &toml::Value) -> &'static str {
     match value {
-        toml::Value::Float(_) | toml::Value::Integer(_) => "数字",
+        toml::Value::Float(_) => "数字",
+        toml::Value::Integer(_) => "整数",
         toml::Value::String(_) => "用引号括起的文字",
         toml::Value::Boolean(_) => "true 或 false",
         toml::Value::Array(_) => "列表，如 [\"甲\", \"乙\"]",
@@ -374,14 +553,22 @@ fn kind_in_chinese(value: &toml::Value) -> &'static str {
     }
 }
 
-/// Points `diagnostic` at the line defining the key `path` (`page.left_mm`):
-/// the key's line after its `[table]` header, or the header itself.
+/// Points `diagnostic` at the line defining the key `path` (`page.left_mm`).
 fn locate(
     file: &std::sync::Arc<SourceFile>,
     path: &[String],
     diagnostic: Diagnostic,
 ) -> Diagnostic {
-    let (key, tables) = path.split_last().expect("a key path is never empty");
+    match key_range(file, path) {
+        Some(range) => diagnostic.at(Span::new(std::sync::Arc::clone(file), range), "这一项"),
+        None => diagnostic,
+    }
+}
+
+/// Where `file` defines the key `path`: the key on its line after its
+/// `[table]` header, or the header of the table `path` names.
+fn key_range(file: &SourceFile, path: &[String]) -> Option<std::ops::Range<usize>> {
+    let (key, tables) = path.split_last()?;
     let header = format!("[{}]", tables.join("."));
     let text = &file.text;
     let section_start = if tables.is_empty() {
@@ -405,14 +592,10 @@ fn locate(
         }
         None
     });
-    let range = found.or_else(|| {
+    found.or_else(|| {
         let table_header = format!("[{}]", path.join("."));
         text.find(&table_header).map(|i| i..i + table_header.len())
-    });
-    match range {
-        Some(range) => diagnostic.at(Span::new(std::sync::Arc::clone(file), range), "这一项"),
-        None => diagnostic,
-    }
+    })
 }
 
 /// Overlays `user` onto `base`, table by table.

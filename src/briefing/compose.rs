@@ -40,7 +40,7 @@ pub fn compose(outline: &Outline, month: &Progress, earlier: &[Progress]) -> Bri
             author: meta.office.clone(),
             language: "zh-CN".to_string(),
             date: [year, i32::from(day_month), i32::from(day)],
-            file_stem: format!("{}-{issue_name}", meta.name),
+            file_stem: format!("{}-{issue_name}", file_name_part(&meta.name)),
         },
         masthead: Masthead {
             name: meta.name.clone(),
@@ -62,6 +62,32 @@ pub fn compose(outline: &Outline, month: &Progress, earlier: &[Progress]) -> Bri
             after: " —".to_string(),
         },
         title,
+    }
+}
+
+/// Characters a file name may hold at most from the briefing's name: the
+/// whole path must stay under Windows' 260 characters.
+const MAX_NAME_IN_FILE_NAME: usize = 40;
+
+/// The briefing's name as part of a file name on any system: characters
+/// Windows forbids (and path separators, so the file stays in the output
+/// folder) become `_`, line breaks and leading dots and spaces go, and a
+/// very long name is cut.
+fn file_name_part(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c => c,
+        })
+        .take(MAX_NAME_IN_FILE_NAME)
+        .collect();
+    let trimmed = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if trimmed.is_empty() {
+        "简报".to_string()
+    } else {
+        trimmed.to_string()
     }
 }
 
@@ -167,5 +193,22 @@ fn imprint(progress: &Progress) -> Imprint {
     Imprint {
         lines,
         copies: format!("共印{}份", meta.copies),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name_part;
+
+    #[test]
+    fn a_name_becomes_a_safe_file_name() {
+        assert_eq!(
+            file_name_part("生态文明建设工作简报"),
+            "生态文明建设工作简报"
+        );
+        assert_eq!(file_name_part("../../逃逸"), "_.._逃逸");
+        assert_eq!(file_name_part("甲/乙:丙*?"), "甲_乙_丙__");
+        assert_eq!(file_name_part(" .. "), "简报");
+        assert_eq!(file_name_part(&"长".repeat(100)).chars().count(), 40);
     }
 }

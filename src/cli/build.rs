@@ -7,16 +7,17 @@
 //! loads: the speech, the style and the fonts.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use super::{Failure, batch, load_speech, progress_path};
+use super::{Failure, batch, load_speech_file, progress_path};
 use crate::briefing::{Briefing, compose};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::write_atomically;
+use crate::output::write_all_atomically;
 use crate::progress::history::earlier_months;
-use crate::render::pdf::{Archival, FontLibrary, PdfOptions, TemplateChoice};
+use crate::render::pdf::{Archival, FontLibrary, PdfOptions, TemplateChoice, check_font_paths};
 use crate::render::{docx, pdf};
+use crate::source::SourceFile;
 use crate::speech::Outline;
 use crate::style::Style;
 
@@ -63,13 +64,15 @@ const PNG_DPI: f32 = 144.0;
 /// them) and writes the requested files.
 pub fn run(options: &Options<'_>) -> Result<(), Failure> {
     let started = Instant::now();
-    let outline = load_speech(options.speech)?;
+    let (outline, speech) = load_speech_file(options.speech)?;
     let style = match options.style {
         Some(path) => Style::load_override(path)?,
         None => Style::default_style(),
     };
+    check_font_paths(options.font_paths)?;
     let shared = Shared {
         outline,
+        speech,
         style,
         fonts: OnceLock::new(),
     };
@@ -92,6 +95,8 @@ pub fn run(options: &Options<'_>) -> Result<(), Failure> {
 pub(super) struct Shared {
     /// The speech's outline.
     pub outline: Outline,
+    /// The speech as read, for warnings that point into it.
+    pub speech: Arc<SourceFile>,
     /// The style.
     pub style: Style,
     /// The fonts, loaded by the first build that needs them.
@@ -99,7 +104,8 @@ pub(super) struct Shared {
 }
 
 /// Builds the briefing of the progress file at `path` into the folder
-/// `out`, writes its files and prints its warnings; what was written.
+/// `out`, writes its files (all or none) and prints its warnings; what was
+/// written.
 pub(super) fn build_one(
     path: &Path,
     out: &Path,
@@ -108,17 +114,21 @@ pub(super) fn build_one(
 ) -> Result<Rendered, Diagnostics> {
     let progress = crate::progress::load(path, &shared.outline)?;
     let history = earlier_months(path, &progress, &shared.outline, options.previous)?;
-    for warning in &history.warnings {
+    for warning in progress.warnings.iter().chain(&history.warnings) {
         eprint!("{warning}");
     }
     let mut briefing = compose(&shared.outline, &progress, &history.months);
     if !options.charts {
         briefing.drop_charts();
     }
-    let files = render_all(&briefing, shared, out, options)?;
-    for (path, bytes) in &files.outputs {
-        write_atomically(path, bytes)?;
-    }
+    let sources = progress
+        .file
+        .iter()
+        .cloned()
+        .chain([Arc::clone(&shared.speech)])
+        .collect();
+    let files = render_all(&briefing, shared, out, options, sources)?;
+    write_all_atomically(&files.outputs)?;
     for warning in &files.warnings {
         eprint!("{warning}");
     }
@@ -135,11 +145,14 @@ pub(super) struct Rendered {
     warnings: Vec<Diagnostic>,
 }
 
+/// Renders every requested format in memory; `sources` are the files the
+/// text came from, for warnings that point into them.
 fn render_all(
     briefing: &Briefing,
     shared: &Shared,
     out: &Path,
     options: &Options<'_>,
+    sources: Vec<Arc<SourceFile>>,
 ) -> Result<Rendered, Diagnostics> {
     let style = &shared.style;
     let template = template_choice(options.template);
@@ -166,9 +179,14 @@ fn render_all(
             .get_or_init(|| FontLibrary::new(options.font_paths, true))
     });
     if wants_pdf && let Some(fonts) = &fonts {
+        rendered
+            .warnings
+            .extend(fonts.unused_font_paths(options.font_paths));
+        rendered.warnings.extend(fonts.missing_faces(style));
         let pdf_options = PdfOptions {
             png_dpi: wants(Format::Png).then_some(PNG_DPI),
             standard: options.pdf_standard,
+            sources,
         };
         let result = pdf::render(briefing, style, &template, fonts, &pdf_options)?;
         rendered.pages = Some(result.pages);

@@ -18,7 +18,8 @@ pub fn run(
     let path = progress_path(progress)?;
     let month = crate::progress::load(&path, &outline)?;
     let history = earlier_months(&path, &month, &outline, previous)?;
-    let mut warnings = history.warnings;
+    let mut warnings = month.warnings.clone();
+    warnings.extend(history.warnings);
     if let Some(before) = history.months.last() {
         warnings.extend(copied_texts(&month, before, &outline));
     }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Failure;
-use crate::render::pdf::FontLibrary;
+use crate::render::pdf::{FontLibrary, check_font_paths};
 use crate::style::Style;
 
 /// The role names as a clerk knows them.
@@ -27,7 +27,11 @@ pub fn run(font_paths: &[PathBuf], style: Option<&Path>) -> Result<(), Failure> 
         Some(path) => Style::load_override(path)?,
         None => Style::default_style(),
     };
+    check_font_paths(font_paths)?;
     let fonts = FontLibrary::new(font_paths, true);
+    for warning in fonts.unused_font_paths(font_paths) {
+        eprint!("{warning}");
+    }
     println!("PDF 各部分所用字体（DOCX 中写入的字体名见括号）：");
     for report in fonts.report(&style) {
         let docx = &style.face(&report.role).docx;

@@ -13,10 +13,11 @@ mod schema;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::source::SourceFile;
 use crate::speech::{self, Outline};
 
@@ -64,7 +65,7 @@ pub enum Command {
         #[arg(long, default_value = "out")]
         out: PathBuf,
         /// 输出格式，逗号分隔：pdf、docx、png (formats)
-        #[arg(long, value_delimiter = ',', default_values = ["pdf", "docx"])]
+        #[arg(long, value_delimiter = ',', default_values = ["pdf", "docx"], ignore_case = true)]
         format: Vec<build::Format>,
         /// 模板：内置模板名（jianbao）或自己的 .typ 文件 (template)
         #[arg(long)]
@@ -76,7 +77,7 @@ pub enum Command {
         #[arg(long)]
         style: Option<PathBuf>,
         /// 按归档标准输出 PDF，如 a-2b（PDF/A-2b）(archival PDF standard)
-        #[arg(long, value_name = "STANDARD")]
+        #[arg(long, value_name = "STANDARD", ignore_case = true)]
         pdf_standard: Option<crate::render::pdf::Archival>,
         /// 不画图表，只保留文字和表格 (leave the charts out)
         #[arg(long)]
@@ -237,9 +238,63 @@ fn usage_error(err: &clap::Error) -> ExitCode {
         let _ = err.print();
         return ExitCode::SUCCESS;
     }
-    eprintln!("命令行参数有误 (usage error)：运行 jianbao --help 查看用法。");
-    let _ = err.print();
+    eprint!("{}", usage_diagnostic(err));
     ExitCode::from(1)
+}
+
+/// A usage error as a diagnostic: what is wrong with which option, in
+/// Chinese, the values it takes, and where to read the usage.
+fn usage_diagnostic(err: &clap::Error) -> Diagnostic {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind| err.get(kind).map(ToString::to_string).unwrap_or_default();
+    let list = |kind| match err.get(kind) {
+        Some(ContextValue::Strings(values)) => values.join("、"),
+        Some(value) => value.to_string(),
+        None => String::new(),
+    };
+    let (arg, value) = (
+        context(ContextKind::InvalidArg),
+        context(ContextKind::InvalidValue),
+    );
+    let what = match err.kind() {
+        ErrorKind::InvalidValue if value.is_empty() => format!("{arg} 后面缺少值"),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            format!("{arg} 的值“{value}”无效")
+        }
+        ErrorKind::UnknownArgument => format!("没有这个选项或参数：{arg}"),
+        ErrorKind::InvalidSubcommand => format!("没有这个命令：{value}"),
+        ErrorKind::MissingRequiredArgument => {
+            format!("缺少必需的参数：{}", list(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand => "缺少命令".to_string(),
+        ErrorKind::ArgumentConflict => format!("{arg} 不能与其他选项同时使用"),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("{arg} 的值的个数不对")
+        }
+        _ => "参数无法识别".to_string(),
+    };
+    let mut diagnostic = Diagnostic::error(format!("命令行参数有误 (usage error)：{what}"));
+    let valid = list(ContextKind::ValidValue);
+    if !valid.is_empty() {
+        diagnostic = diagnostic.with_note(format!("可选的值：{valid}"));
+    }
+    let suggested = [
+        ContextKind::SuggestedValue,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+    ]
+    .into_iter()
+    .map(list)
+    .find(|s| !s.is_empty());
+    if let Some(suggested) = suggested {
+        diagnostic = diagnostic.with_help(format!("是不是要写“{suggested}”？"));
+    }
+    let english = err.render().to_string();
+    if let Some(first) = english.lines().next() {
+        let first = first.strip_prefix("error: ").unwrap_or(first);
+        diagnostic = diagnostic.with_note(format!("原文：{first}"));
+    }
+    diagnostic.with_help("运行 jianbao --help 或 jianbao <命令> --help 查看用法")
 }
 
 /// Runs one parsed command.
@@ -294,9 +349,29 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 /// Reads and parses the speech at `path`, or the default one.
 fn load_speech(path: Option<&Path>) -> Result<Outline, Diagnostic> {
+    load_speech_file(path).map(|(outline, _)| outline)
+}
+
+/// Reads and parses the speech at `path`, or the default one; also returns
+/// its text (without invisible characters, each kind reported as a
+/// warning), for messages that point into it.
+fn load_speech_file(path: Option<&Path>) -> Result<(Outline, Arc<SourceFile>), Diagnostic> {
     let path = path.unwrap_or(Path::new(DEFAULT_SPEECH));
-    let file = SourceFile::read(path)?;
-    Ok(speech::parse(&file.text))
+    let (file, warnings) = SourceFile::without_invisible(&SourceFile::read(path)?);
+    for warning in &warnings {
+        eprint!("{warning}");
+    }
+    if file.text.trim().is_empty() {
+        return Err(Diagnostic::error(format!(
+            "{}：讲话文件是空的 (empty speech)",
+            path.display()
+        ))
+        .at(Span::new(Arc::clone(&file), 0..0), "这里没有内容")
+        .with_help(
+            "把讲话全文粘贴进这个文件，另存为 UTF-8 编码的纯文本；或用 --speech 指定讲话文件",
+        ));
+    }
+    Ok((speech::parse(&file.text), file))
 }
 
 /// The progress file given, or the newest one in the default folder.

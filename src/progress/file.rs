@@ -50,12 +50,20 @@ pub struct BriefingSection {
     #[schemars(with = "String", description = "报告月份，写作 2026-11 或 2026年11月")]
     pub period: Spanned<String>,
     /// Issue number of the year (期号).
-    #[schemars(range(min = 1), description = "期号（当年第几期），例如 11")]
-    pub issue: u32,
+    #[schemars(
+        with = "u32",
+        range(min = 1),
+        description = "期号（当年第几期），例如 11"
+    )]
+    pub issue: Spanned<u32>,
     /// Running issue number since the first (总期号).
     #[serde(default)]
-    #[schemars(range(min = 1), description = "总期号（可省略），例如 45")]
-    pub total_issue: Option<u32>,
+    #[schemars(
+        with = "Option<u32>",
+        range(min = 1),
+        description = "总期号（可省略），例如 45"
+    )]
+    pub total_issue: Option<Spanned<u32>>,
     /// The office that compiles the briefing.
     #[schemars(
         with = "String",
@@ -81,8 +89,8 @@ pub struct BriefingSection {
     #[schemars(description = "发：分发的下级单位")]
     pub distribute_to: Vec<String>,
     /// Number of printed copies (共印N份).
-    #[schemars(range(min = 1), description = "印数：共印多少份")]
-    pub copies: u32,
+    #[schemars(with = "u32", range(min = 1), description = "印数：共印多少份")]
+    pub copies: Spanned<u32>,
     /// Optional editor's note (按语).
     #[serde(default)]
     #[schemars(description = "按语（可省略），印在标题下，楷体")]
@@ -188,11 +196,11 @@ pub struct IndicatorEntry {
     #[schemars(description = "单位，例如 %、μg/m³、亩")]
     pub unit: String,
     /// Target value for the year.
-    #[schemars(description = "目标值（年度目标）")]
-    pub target: f64,
+    #[schemars(with = "f64", description = "目标值（年度目标）")]
+    pub target: Spanned<f64>,
     /// Value this month (or cumulative to this month).
-    #[schemars(description = "本月值（累计指标填累计值）")]
-    pub value: f64,
+    #[schemars(with = "f64", description = "本月值（累计指标填累计值）")]
+    pub value: Spanned<f64>,
     /// Whether a higher value is better (true for 优良天数, false for PM2.5).
     #[serde(default = "higher_is_better_default")]
     #[schemars(description = "数值越高越好填 true（默认），越低越好填 false（如 PM2.5 浓度）")]

@@ -34,9 +34,20 @@ pub fn load(path: &Path, outline: &Outline) -> Result<Progress, Diagnostics> {
 }
 
 /// Parses and validates progress text already read into `file`.
+///
+/// Invisible characters are removed first, each kind with a warning; the
+/// warnings come back in [`Progress::warnings`], or before the errors.
 pub fn parse(file: &Arc<SourceFile>, outline: &Outline) -> Result<Progress, Diagnostics> {
-    let raw = parse_raw(file)?;
-    validate::validate(file, raw, outline)
+    let (file, warnings) = SourceFile::without_invisible(file);
+    let with_warnings = |errors: Diagnostics| {
+        let mut all = warnings.clone();
+        all.extend(errors.0);
+        Diagnostics(all)
+    };
+    let raw = parse_raw(&file).map_err(|error| with_warnings(error.into()))?;
+    let mut progress = validate::validate(&file, raw, outline).map_err(with_warnings)?;
+    progress.warnings.splice(0..0, warnings);
+    Ok(progress)
 }
 
 /// Parses the YAML into the file's own types, without checking meanings.

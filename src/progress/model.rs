@@ -1,9 +1,12 @@
 //! The progress of one month after validation: typed values, references
 //! resolved to outline ids. This is what the briefing is built from.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
-use crate::diagnostic::Span;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::source::SourceFile;
 
 use super::values::{Date, Deadline, Period, Status};
 
@@ -16,6 +19,14 @@ pub struct Progress {
     pub commitments: Vec<CommitmentProgress>,
     /// Key indicators in the order of the file.
     pub indicators: Vec<Indicator>,
+    /// What was questionable but usable (invisible characters removed …),
+    /// for the command to print.
+    #[serde(skip)]
+    pub warnings: Vec<Diagnostic>,
+    /// The text the month was read from, for messages that point into it;
+    /// `None` for a month not read from a file.
+    #[serde(skip)]
+    pub file: Option<Arc<SourceFile>>,
 }
 
 /// The briefing's metadata, checked.

@@ -13,7 +13,7 @@ use super::model::{CommitmentProgress, Indicator, Meta, OfficialMeta, Progress, 
 use super::values::{Date, DateError, Deadline, Period, Status};
 use super::yaml_error::span_of;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, strip_invisible};
 use crate::speech::{Node, Outline};
 
 /// Validates `raw` (parsed from `file`) against `outline`.
@@ -46,7 +46,31 @@ pub fn validate(
         meta: meta.ok_or_else(|| checker.diagnostics.clone())?,
         commitments,
         indicators,
+        warnings: checker.diagnostics.0,
+        file: Some(Arc::clone(file)),
     })
+}
+
+/// Candidates listed at most in a message about a reference.
+const MAX_CANDIDATES: usize = 10;
+
+/// The largest magnitude an indicator may have: beyond it an `f64` no
+/// longer holds every digit, and no indicator of a city is that large.
+const MAX_INDICATOR: f64 = 1e15;
+
+/// `items` joined with `；`, at most [`MAX_CANDIDATES`] of them.
+fn capped_list(items: &[String]) -> String {
+    let shown = items
+        .iter()
+        .take(MAX_CANDIDATES)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("；");
+    if items.len() > MAX_CANDIDATES {
+        format!("{shown}……共 {} 处", items.len())
+    } else {
+        shown
+    }
 }
 
 /// State of one validation pass.
@@ -68,9 +92,21 @@ impl<'a> Checker<'a> {
             .push(Diagnostic::error(message).at(span, label).with_help(help));
     }
 
-    /// Requires non-blank text; returns it trimmed.
+    /// Requires non-blank text; returns it trimmed and without invisible
+    /// characters (written as escapes such as `"\x07"`: the file itself
+    /// has none left), with a warning when there were some.
     fn required_text(&mut self, value: &Spanned<String>, field: &str) -> String {
-        let text = value.value.trim();
+        let text = strip_invisible(value.value.trim());
+        if text.len() != value.value.trim().len() {
+            self.diagnostics.push(
+                Diagnostic::warning(format!(
+                    "“{field}”中有看不见的控制字符，已删去 (control characters removed)"
+                ))
+                .at(span_of(self.file, value), "这段文字里有")
+                .with_help("删去引号中的 \\x、\\u 等转义写法，直接写文字"),
+            );
+        }
+        let text = text.trim();
         if text.is_empty() {
             self.error_at(
                 value,
@@ -80,6 +116,33 @@ impl<'a> Checker<'a> {
             );
         }
         text.to_string()
+    }
+
+    /// Requires a whole number of at least 1 (期号, 份数).
+    fn positive(&mut self, value: &Spanned<u32>, field: &str, what: &str) -> u32 {
+        if value.value == 0 {
+            self.error_at(
+                value,
+                format!("{what}“{field}”不能为 0 (must be at least 1)"),
+                "应从 1 开始",
+                format!("把 {field} 改为 1 或更大的整数"),
+            );
+        }
+        value.value
+    }
+
+    /// Requires a finite indicator number of a sensible size.
+    fn indicator_number(&mut self, value: &Spanned<f64>, field: &str) -> f64 {
+        let number = value.value;
+        if !number.is_finite() || number.abs() >= MAX_INDICATOR {
+            self.error_at(
+                value,
+                format!("指标的“{field}”不是一个可以印出的数 (number out of range)"),
+                "这个数无效或太大",
+                format!("{field} 填一个普通的数，例如 32 或 29.6（不写 .nan、.inf，绝对值小于 10 的 15 次方）"),
+            );
+        }
+        number
     }
 
     fn meta(&mut self, raw: BriefingSection) -> Option<Meta> {
@@ -100,15 +163,18 @@ impl<'a> Checker<'a> {
             name,
             title,
             period: period?,
-            issue: raw.issue,
-            total_issue: raw.total_issue,
+            issue: self.positive(&raw.issue, "issue", "期号"),
+            total_issue: raw
+                .total_issue
+                .as_ref()
+                .map(|total| self.positive(total, "total_issue", "总期号")),
             office,
             date: date?,
-            report_to: raw.report_to,
-            send_to: raw.send_to,
-            distribute_to: raw.distribute_to,
-            copies: raw.copies,
-            editor_note: raw.editor_note,
+            report_to: recipients(raw.report_to),
+            send_to: recipients(raw.send_to),
+            distribute_to: recipients(raw.distribute_to),
+            copies: self.positive(&raw.copies, "copies", "印数"),
+            editor_note: non_blank(raw.editor_note),
             official: OfficialMeta {
                 document_number: non_blank(raw.document_number),
                 issuer_mark: non_blank(raw.issuer_mark),
@@ -213,6 +279,15 @@ impl<'a> Checker<'a> {
         match (&entry.percent, status) {
             (Some(percent), _) => {
                 let value = percent.value;
+                if value.is_nan() {
+                    self.error_at(
+                        percent,
+                        "完成进度不是一个数 (percent is not a number)".to_string(),
+                        "应为 0 到 100 之间的数",
+                        "percent 填 0 到 100 之间的数，例如 85 表示 85%".to_string(),
+                    );
+                    return None;
+                }
                 if !(0.0..=100.0).contains(&value) {
                     self.error_at(
                         percent,
@@ -248,6 +323,20 @@ impl<'a> Checker<'a> {
         what: &str,
     ) -> Option<&'a Node> {
         let outline = self.outline;
+        if reference.value.trim().is_empty() {
+            let field = if within.is_some() {
+                "task"
+            } else {
+                "commitment"
+            };
+            self.error_at(
+                reference,
+                format!("“{field}”不能为空 (empty)"),
+                "这里需要填写编号或简称",
+                "填讲话中的编号（如 2.1）或简称；运行 jianbao outline 查看".to_string(),
+            );
+            return None;
+        }
         let all = outline.resolve(reference.value.trim());
         let candidates: Vec<&Node> = match within {
             Some(parent) => all
@@ -267,11 +356,12 @@ impl<'a> Checker<'a> {
                 None
             }
             many => {
-                let list = many
-                    .iter()
-                    .map(|n| format!("{} {}", n.id, n.label))
-                    .collect::<Vec<_>>()
-                    .join("；");
+                let list = capped_list(
+                    &many
+                        .iter()
+                        .map(|n| format!("{} {}", n.id, n.label))
+                        .collect::<Vec<_>>(),
+                );
                 let span = span_of(self.file, reference);
                 self.diagnostics.push(
                     Diagnostic::error(format!(
@@ -326,9 +416,17 @@ impl<'a> Checker<'a> {
                     .map(|n| format!("{} {}", n.id, n.label))
                     .collect(),
             };
-            diagnostic = diagnostic
-                .with_note(format!("可选的有：{}", candidates.join("；")))
-                .with_help("填编号或简称；运行 jianbao outline 查看讲话的全部编号和简称");
+            diagnostic = if candidates.is_empty() {
+                diagnostic
+                    .with_note("讲话中没有识别出任何承诺（如“一是……”“（一）……”）")
+                    .with_help(
+                        "检查讲话文件是否正确（--speech）；运行 jianbao outline 查看它的提纲",
+                    )
+            } else {
+                diagnostic
+                    .with_note(format!("可选的有：{}", capped_list(&candidates)))
+                    .with_help("填编号或简称；运行 jianbao outline 查看讲话的全部编号和简称")
+            };
         }
         self.diagnostics.push(diagnostic);
     }
@@ -356,9 +454,9 @@ impl<'a> Checker<'a> {
         let name = self.required_text(&entry.name, "name");
         Indicator {
             name,
-            unit: entry.unit.trim().to_string(),
-            target: entry.target,
-            value: entry.value,
+            unit: strip_invisible(entry.unit.trim()),
+            target: self.indicator_number(&entry.target, "target"),
+            value: self.indicator_number(&entry.value, "value"),
             higher_is_better: entry.higher_is_better,
             note: non_blank(entry.note),
         }
@@ -373,7 +471,16 @@ fn is_within(id: &str, ancestor: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('.'))
 }
 
-/// Trims optional text; blank becomes `None`.
+/// Trims optional text and removes invisible characters; blank becomes `None`.
 fn non_blank(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+    text.map(|t| strip_invisible(t.trim()).trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// Recipients (报、送、发) trimmed, without blank entries, which would
+/// print as empty places between the commas.
+fn recipients(list: Vec<String>) -> Vec<String> {
+    list.into_iter()
+        .filter_map(|item| non_blank(Some(item)))
+        .collect()
 }

@@ -110,9 +110,11 @@ impl Date {
             .map_err(|_| no_such_day())
     }
 
-    /// Reads `2026-11-28`, `2026/11/28`, `2026.11.28` or `2026年11月28日`.
+    /// Reads `2026-11-28`, `2026/11/28`, `2026.11.28`, `2026年11月28日` (or 号),
+    /// also in full-width digits; the year comes first, so `28/11/2026` is
+    /// refused rather than guessed.
     pub fn parse(text: &str) -> Result<Date, DateError> {
-        let numbers = split_numbers(text.trim(), &["-", "/", ".", "年", "月", "日"])
+        let numbers = split_numbers(text.trim(), &["-", "/", ".", "年", "月", "日", "号"])
             .ok_or(DateError::Format)?;
         match numbers.as_slice() {
             [year, month, day] if (1000..=9999).contains(year) => {
@@ -150,9 +152,11 @@ impl Serialize for Date {
 }
 
 /// Splits `text` at any of `separators` into integers; `None` if any part is
-/// not a plain number. A trailing separator (年…日) is allowed.
+/// not a plain number. A trailing separator (年…日) is allowed. Full-width
+/// digits and separators (`２０２６－１１－２８`, typed with a Chinese input
+/// method in full-width mode) read as their ASCII forms.
 fn split_numbers(text: &str, separators: &[&str]) -> Option<Vec<i32>> {
-    let mut normalised = text.to_string();
+    let mut normalised: String = text.chars().map(half_width).collect();
     for separator in separators {
         normalised = normalised.replace(separator, " ");
     }
@@ -166,6 +170,16 @@ fn split_numbers(text: &str, separators: &[&str]) -> Option<Vec<i32>> {
             }
         })
         .collect()
+}
+
+/// The ASCII form of a full-width ASCII character (U+FF01–U+FF5E), and
+/// the ideographic full stop as a dot; other characters as they are.
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        c => c,
+    }
 }
 
 /// The month a briefing reports on.
@@ -303,6 +317,24 @@ mod tests {
         let expected = Date::from_ymd(2026, 11, 28).unwrap();
         for text in ["2026-11-28", "2026/11/28", "2026.11.28", "2026年11月28日"] {
             assert_eq!(Date::parse(text), Ok(expected), "{text}");
+        }
+        for text in [
+            "２０２６－１１－２８",
+            "２０２６年１１月２８日",
+            "2026．11．28",
+            "2026-1-5",
+        ] {
+            assert!(Date::parse(text).is_ok(), "{text}");
+        }
+        assert_eq!(Period::parse("２０２６年１１月"), Period::parse("2026-11"));
+        for text in [
+            "28/11/2026",
+            "11-28",
+            "20261128",
+            "2026-11-28T10:00",
+            "二〇二六年十一月",
+        ] {
+            assert_eq!(Date::parse(text), Err(DateError::Format), "{text}");
         }
         assert_eq!(expected.chinese(), "2026年11月28日");
         assert_eq!(expected.to_string(), "2026-11-28");

@@ -2,9 +2,13 @@
 //!
 //! serde-saphyr reports where a problem is and, in English, what it is. The
 //! clerk needs the same place and, in Chinese, what to change. The common
-//! cases (unknown field, missing field, wrong type, duplicate key, tabs in
-//! indentation) get a message and a fix of their own; the rest keep the
-//! parser's English text behind a Chinese heading.
+//! cases (unknown field, missing or mis-indented field, wrong type, a number
+//! too large, duplicate key, tabs in indentation, an unclosed quote or
+//! bracket, a second document, a file that is no progress file at all, and
+//! anchors and aliases beyond the parser's safety limits) get a message and
+//! a fix of their own, pointing where the clerk has to change something
+//! (the open bracket, not the line where the parser gave up); the rest keep
+//! the parser's English text behind a Chinese heading.
 
 use std::sync::Arc;
 
@@ -67,7 +71,175 @@ pub fn diagnose(file: &Arc<SourceFile>, err: &Error) -> Diagnostic {
             .at(Span::new(Arc::clone(file), tab..tab + 1), "这里是一个 Tab")
             .with_help("YAML 的缩进只能用空格：把这一行开头的 Tab 换成空格，与同级字段对齐");
     }
-    describe(inner, &english).at(span, "问题在这里")
+    match inner {
+        Error::MultipleDocuments { .. } => return second_document(file, span),
+        Error::Budget { breach, .. }
+            if !matches!(breach, serde_saphyr::budget::BudgetBreach::Depth { .. }) =>
+        {
+            // The parser stops at the end of the file; the anchors are the cause.
+            let place = first_anchor(file).unwrap_or(span);
+            return describe(inner, &english).at(place, "问题从这里开始");
+        }
+        Error::SerdeMissingField { field, .. } => {
+            if let Some(place) = misindented_key(file, span.range.start, field) {
+                return Diagnostic::error(format!(
+                    "“{field}”的缩进与同级字段不同，没有算在这一项里 (misplaced field)"
+                ))
+                .at(place, "这一行的缩进不对")
+                .with_help("把这一行的缩进改成与上下同级字段相同的空格数");
+            }
+        }
+        Error::Unexpected { expected, .. }
+            if expected.contains("mapping") && is_first_content(file, span.range.start) =>
+        {
+            return Diagnostic::error(
+                "这不像进展文件：文件应由“briefing:”“commitments:”等字段组成 (not a progress file)",
+            )
+            .at(span, "从这里开始就不对")
+            .with_help("检查给出的文件是否正确；用 jianbao init 生成模板，或对照 README 中的示例");
+        }
+        _ => {}
+    }
+    if is_bracket_error(&english)
+        && let Some(open) = unclosed_bracket(file, span.range.start)
+    {
+        return Diagnostic::error("括号没有闭合 (unclosed bracket)")
+            .at(open, "这个括号没有对应的右括号")
+            .with_help("在这一行末尾补上对应的“]”或“}”；列表写在一行里时，各项用英文逗号隔开")
+            .with_note(format!("解析器原文：{english}"));
+    }
+    let scalar = file.text[span.range.clone()].trim();
+    describe_with_text(inner, &english, scalar).at(span, "问题在这里")
+}
+
+/// The first anchor (`&name`) of the file.
+fn first_anchor(file: &Arc<SourceFile>) -> Option<Span> {
+    let text = &file.text;
+    text.match_indices('&')
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + 1..].chars().next();
+            before.is_none_or(|c| c.is_whitespace() || "[{,:-".contains(c))
+                && after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|i| {
+            let end = text[i..]
+                .find(|c: char| c.is_whitespace() || ",]}".contains(c))
+                .map_or(text.len(), |n| i + n);
+            Span::new(Arc::clone(file), i..end)
+        })
+}
+
+/// Whether `offset` is where the file's first line of content starts
+/// (after blank lines, comments and a `---`).
+fn is_first_content(file: &SourceFile, offset: usize) -> bool {
+    let mut start = 0;
+    for line in file.text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !(trimmed.is_empty() || trimmed.starts_with('#') || trimmed == "---") {
+            return offset == start + (line.len() - line.trim_start().len());
+        }
+        start += line.len();
+    }
+    false
+}
+
+/// The error for a file holding more than one YAML document, at the `---`
+/// that starts the second.
+fn second_document(file: &Arc<SourceFile>, span: Span) -> Diagnostic {
+    let text = &file.text;
+    let before = &text[..span.range.start];
+    let marker = before
+        .rmatch_indices("---")
+        .find(|(i, _)| *i == 0 || text.as_bytes()[i - 1] == b'\n')
+        .map(|(i, _)| Span::new(Arc::clone(file), i..i + 3));
+    Diagnostic::error("文件里有不止一份内容（中间用“---”隔开） (more than one YAML document)")
+        .at(marker.unwrap_or(span), "第二份从这里开始")
+        .with_help("一个进展文件只写一个月：删去“---”及其后重复的内容，或把它另存为单独的文件")
+}
+
+/// Where a required `field` that the parser missed is written with the
+/// wrong indentation: a line `field:` within a few lines of `offset` whose
+/// indentation differs from that of the line at `offset`.
+fn misindented_key(file: &Arc<SourceFile>, offset: usize, field: &str) -> Option<Span> {
+    let text = &file.text;
+    let indentation = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let here = text[..offset].matches('\n').count();
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |start, line| {
+            let at = *start;
+            *start += line.len();
+            Some((at, line))
+        })
+        .collect();
+    let own = indentation(lines.get(here)?.1);
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| n.abs_diff(here) <= 5)
+        .filter(|(_, (_, line))| {
+            let key = line.trim_start_matches(' ').trim_start_matches("- ");
+            key.strip_prefix(field)
+                .is_some_and(|rest| rest.starts_with(':'))
+                && indentation(line) != own
+        })
+        .min_by_key(|(n, _)| n.abs_diff(here))
+        .map(|(_, (start, line))| {
+            let column = indentation(line);
+            Span::new(
+                Arc::clone(file),
+                start + column..start + column + field.len(),
+            )
+        })
+}
+
+/// Whether the parser's message is about brackets of a one-line list or map.
+fn is_bracket_error(english: &str) -> bool {
+    [
+        "bracket",
+        "flow sequence",
+        "flow mapping",
+        "illegal placement of ':'",
+    ]
+    .iter()
+    .any(|piece| english.contains(piece))
+}
+
+/// The `[` or `{` (outside quotes and comments) left open on the last line
+/// before `offset` that leaves one open: one-line lists and maps must close
+/// on their line.
+fn unclosed_bracket(file: &Arc<SourceFile>, offset: usize) -> Option<Span> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut unclosed = None;
+    let mut start = 0;
+    for line in file.text.split_inclusive('\n') {
+        if start > offset {
+            break;
+        }
+        let mut quote: Option<char> = None;
+        for (i, c) in line.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') => quote = Some(c),
+                (None, '#') if i == 0 || line[..i].ends_with(' ') => break,
+                (None, '[' | '{') => open.push(start + i),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        if let Some(&first) = open.first() {
+            unclosed = Some(first);
+        }
+        // A one-line list or map ends with its line.
+        open.clear();
+        start += line.len();
+    }
+    unclosed.map(|i| Span::new(Arc::clone(file), i..i + 1))
 }
 
 /// The first tab used for indentation at or after `offset`, within two lines:
@@ -93,9 +265,103 @@ fn unwrap_error(mut err: &Error) -> &Error {
     err
 }
 
+/// Message and help for an error, by kind, told more precisely by the
+/// `scalar` text at the error's place where that helps (a number too large).
+fn describe_with_text(err: &Error, english: &str, scalar: &str) -> Diagnostic {
+    let expected = match err {
+        Error::InvalidScalar { ty, .. } => *ty,
+        Error::SerdeInvalidType { expected, .. } => expected.as_str(),
+        _ => "",
+    };
+    if ["u32", "u64", "integer"]
+        .iter()
+        .any(|t| expected.contains(t))
+    {
+        let digits = scalar.trim_start_matches(['-', '+']);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let (message, help) = if scalar.starts_with('-') {
+                (
+                    "这里不能是负数 (negative number)",
+                    "改成 1 或更大的整数，例如 11",
+                )
+            } else {
+                (
+                    "这个数太大 (number too large)",
+                    "改成一个合理的正整数，例如 11",
+                )
+            };
+            return Diagnostic::error(message).with_help(help);
+        }
+    }
+    let floating = ["f64", "f32", "floating"]
+        .iter()
+        .any(|t| expected.contains(t));
+    if floating && scalar.parse::<f64>().is_ok_and(f64::is_infinite) {
+        return Diagnostic::error("这个数太大 (number too large)")
+            .with_help("改成一个普通的数，例如 85 或 29.6");
+    }
+    describe(err, english)
+}
+
 /// Message and help for an error, by kind.
 fn describe(err: &Error, english: &str) -> Diagnostic {
     match err {
+        Error::Budget { breach, .. } => {
+            let deep = matches!(breach, serde_saphyr::budget::BudgetBreach::Depth { .. });
+            let message = if deep {
+                "层次太深，不像进展文件 (nesting too deep)"
+            } else {
+                "文件太大或“&锚点/*别名”用得太多，为安全起见不再读取 (YAML too large)"
+            };
+            Diagnostic::error(message).with_help(
+                "进展文件只需 README 示例中的几层；不要用 & 和 *，把“*名称”换成实际内容",
+            )
+        }
+        Error::AliasReplayCounterOverflow { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => {
+            Diagnostic::error("“*别名”展开得太多，为安全起见不再读取 (too many aliases)")
+                .with_help("进展文件不需要 & 和 *：把“*名称”换成实际内容")
+        }
+        Error::UnknownAnchor { .. } => {
+            Diagnostic::error("“*别名”引用了不存在的“&锚点” (unknown anchor)")
+                .with_help("进展文件不需要 & 和 *：删去“*名称”，直接写内容")
+        }
+        _ if english.contains("recursion limit") => {
+            Diagnostic::error("括号或缩进的层次太深，不像进展文件 (nesting too deep)").with_help(
+                "进展文件只需 README 示例中的几层：删去多余的“[”“{”，对照示例改写",
+            )
+        }
+        _ if english.contains("unclosed quote") => {
+            Diagnostic::error("引号没有成对 (unclosed quote)").with_help(
+                "在这段文字的末尾补上同样的引号；文字里要用引号时，改用中文引号“”",
+            )
+        }
+        _ if english.contains("trailing content after") => {
+            Diagnostic::error("引号后面还有文字 (text after the closing quote)")
+                .with_help("把整段文字都放进引号里，或去掉引号")
+        }
+        _ if english.contains("unknown anchor") => {
+            Diagnostic::error("“*别名”引用了不存在的“&锚点” (unknown anchor)")
+                .with_help("进展文件不需要 & 和 *：删去“*名称”，直接写内容")
+        }
+        _ if english.contains("mapping values are not allowed")
+            || english.contains("invalid indentation")
+            || english.contains("did not find expected key")
+            || english.contains("did not find expected '-'") =>
+        {
+            Diagnostic::error(format!(
+                "这一行的缩进或冒号有误 (YAML syntax error)：{english}"
+            ))
+            .with_help(
+                "同级字段左对齐、只用空格缩进；文字里要用冒号时改用中文冒号“：”，或给整段文字加上英文单引号 '…'",
+            )
+        }
+        _ if english.contains("unexpected character") => {
+            Diagnostic::error(format!("这里有 YAML 不允许的字符 (YAML syntax error)：{english}"))
+                .with_help("给整段文字加上英文单引号 '…'（文字里的单引号写两次 ''）")
+        }
         Error::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("?");
             Diagnostic::error(format!("字段“{key}”重复出现 (duplicate key)")).with_help(format!(

@@ -125,6 +125,51 @@ pub fn pdf_text(pdf: &Path) -> String {
         .join("\n")
 }
 
+/// The text of a PDF in the order it is drawn (`pdftotext -raw`), one line
+/// of the page a line of text, without the page numbers: text that wraps
+/// stays in reading order even where the layout puts blocks side by side.
+pub fn pdf_text_in_order(pdf: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|line| !is_page_number(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The text of a DOCX's body (`word/document.xml`): the text of its runs,
+/// one line a paragraph.
+pub fn docx_text(docx: &Path) -> String {
+    let bytes = std::fs::read(docx).expect("the DOCX exists");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut archive
+            .by_name("word/document.xml")
+            .expect("a document part"),
+        &mut xml,
+    )
+    .expect("UTF-8 XML");
+    let document = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    document
+        .descendants()
+        .filter(|node| node.has_tag_name("p"))
+        .map(|paragraph| {
+            paragraph
+                .descendants()
+                .filter(|node| node.has_tag_name("t"))
+                .filter_map(|node| node.text())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Whether a line is a page number such as "— 3 —".
 pub fn is_page_number(line: &str) -> bool {
     let inner = line.trim().trim_start_matches('\u{c}');

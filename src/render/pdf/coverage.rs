@@ -1,9 +1,12 @@
 //! Characters of the briefing that no loaded font has: typst would print
 //! them as empty boxes, so each one becomes a warning saying where it is.
 
+use std::sync::Arc;
+
 use super::fonts::FontLibrary;
 use crate::briefing::{Block, Briefing, Heading, Plot, Row};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Span};
+use crate::source::SourceFile;
 
 /// Characters shown on each side of a missing one.
 const CONTEXT_CHARS: usize = 6;
@@ -19,8 +22,14 @@ struct Missing {
 }
 
 /// One warning per distinct character of `briefing` that no face of `fonts`
-/// covers, in order of first appearance.
-pub(super) fn missing_characters(briefing: &Briefing, fonts: &FontLibrary) -> Vec<Diagnostic> {
+/// covers, in order of first appearance; each points at the character in
+/// the first of `sources` (the files the briefing's text came from) that
+/// has it.
+pub(super) fn missing_characters(
+    briefing: &Briefing,
+    fonts: &FontLibrary,
+    sources: &[Arc<SourceFile>],
+) -> Vec<Diagnostic> {
     let mut found: Vec<Missing> = Vec::new();
     for (place, text) in texts(briefing) {
         let chars: Vec<char> = text.chars().collect();
@@ -38,7 +47,21 @@ pub(super) fn missing_characters(briefing: &Briefing, fonts: &FontLibrary) -> Ve
             }
         }
     }
-    found.iter().map(warning).collect()
+    found
+        .iter()
+        .map(|missing| match locate(missing.c, sources) {
+            Some(span) => warning(missing).at(span, "这个字"),
+            None => warning(missing),
+        })
+        .collect()
+}
+
+/// The first place of `c` in `sources`.
+fn locate(c: char, sources: &[Arc<SourceFile>]) -> Option<Span> {
+    sources.iter().find_map(|file| {
+        let start = file.text.find(c)?;
+        Some(Span::new(Arc::clone(file), start..start + c.len_utf8()))
+    })
 }
 
 /// The warning for one missing character.

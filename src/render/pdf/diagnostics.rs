@@ -83,6 +83,13 @@ fn convert_one(world: &BriefingWorld, diagnostic: &SourceDiagnostic) -> Diagnost
     } else {
         converted
     };
+    let converted = if diagnostic.severity == Severity::Error {
+        converted.with_help(
+            "修改模板文件中标出的这一行（typst 语法见 https://typst.app/docs）；或去掉 --template，改用内置模板",
+        )
+    } else {
+        converted
+    };
     let place = std::iter::once(diagnostic.span)
         .chain(diagnostic.trace.iter().map(|point| point.span.into()))
         .find_map(|span| locate(world, span));

@@ -20,6 +20,7 @@ use typst::text::{
 use typst::utils::LazyHash;
 
 use super::sfnt;
+use crate::diagnostic::Diagnostic;
 use crate::style::{FACE_ROLES, Style};
 
 /// `(file name, contents)` of files in the repository's `fonts/` folder.
@@ -136,6 +137,46 @@ impl FontLibrary {
         }
     }
 
+    /// A warning for each of the `font_paths` (given with `--font-path`)
+    /// that gave no face typst can read.
+    pub fn unused_font_paths(&self, font_paths: &[PathBuf]) -> Vec<Diagnostic> {
+        font_paths
+            .iter()
+            .filter(|folder| {
+                !self
+                    .sources
+                    .iter()
+                    .any(|source| matches!(source, FontSource::FontPath(path) if path.starts_with(folder)))
+            })
+            .map(|folder| {
+                Diagnostic::warning(format!(
+                    "--font-path {} 中没有可用的字体，PDF 用内置字体 (no usable fonts)",
+                    folder.display()
+                ))
+                .with_help("字体文件应为 .ttf、.otf、.ttc 或 .otc；请检查文件夹是否选对")
+            })
+            .collect()
+    }
+
+    /// A warning for each role of `style` for which none of its families is
+    /// loaded: its text falls back, character by character, to other faces.
+    pub fn missing_faces(&self, style: &Style) -> Vec<Diagnostic> {
+        self.report(style)
+            .into_iter()
+            .filter(|report| report.family.is_none())
+            .map(|report| {
+                Diagnostic::warning(format!(
+                    "版式 face.{} 中的字体 {} 一个也没有找到，PDF 中这部分用其他字体代替 (font not found)",
+                    report.role,
+                    report.requested.join("、")
+                ))
+                .with_help(
+                    "用 --font-path 指定字体所在文件夹；或在 pdf 列表末尾保留内置字体，如 \"Noto Serif CJK SC\"",
+                )
+            })
+            .collect()
+    }
+
     /// Per role of the style: the family that will be used and where its
     /// face comes from.
     pub fn report(&self, style: &Style) -> Vec<FaceReport> {
@@ -200,6 +241,20 @@ impl FontLibrary {
         self.fonts
             .iter()
             .any(|font| font.info().coverage.contains(u32::from(c)))
+    }
+}
+
+/// Refuses `--font-path` entries that do not exist.
+pub fn check_font_paths(font_paths: &[PathBuf]) -> Result<(), Diagnostic> {
+    match font_paths.iter().find(|path| !path.exists()) {
+        Some(path) => Err(Diagnostic::error(format!(
+            "--font-path {}：找不到这个文件夹 (font folder not found)",
+            path.display()
+        ))
+        .with_help(
+            "请检查路径是否正确；给出放有 .ttf、.otf 字体文件的文件夹，例如 C:\\Windows\\Fonts",
+        )),
+        None => Ok(()),
     }
 }
 

@@ -32,6 +32,7 @@ mod grid_tests;
 mod tests;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -43,10 +44,11 @@ use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
 use typst_render::RenderOptions;
 
 pub use self::charts::{CHART_DPI, chart_images};
-pub use self::fonts::{FaceReport, FontLibrary, FontSource};
+pub use self::fonts::{FaceReport, FontLibrary, FontSource, check_font_paths};
 use self::world::BriefingWorld;
 use crate::briefing::{Briefing, DocumentInfo};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::SourceFile;
 use crate::style::Style;
 
 /// Which template lays the briefing out.
@@ -65,6 +67,9 @@ pub struct PdfOptions {
     pub png_dpi: Option<f32>,
     /// The archival standard the PDF must conform to, if any.
     pub standard: Option<Archival>,
+    /// The files the briefing's text came from (progress file, speech), so
+    /// that a warning about a character can point at it there.
+    pub sources: Vec<Arc<SourceFile>>,
 }
 
 /// PDF archival standards jianbao can write.
@@ -141,7 +146,11 @@ pub fn render(
     };
     let png = start.elapsed();
 
-    notes.extend(coverage::missing_characters(briefing, fonts));
+    notes.extend(coverage::missing_characters(
+        briefing,
+        fonts,
+        &options.sources,
+    ));
     Ok(RenderedPdf {
         pdf,
         pngs,

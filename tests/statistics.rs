@@ -447,15 +447,5 @@ fn docx_text(dir: &Path) -> String {
         .map(|e| e.path())
         .find(|p| p.extension().is_some_and(|e| e == "docx"))
         .expect("a DOCX");
-    let file = std::fs::File::open(docx).unwrap();
-    let mut archive = zip::ZipArchive::new(file).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
-    let document = roxmltree::Document::parse(&xml).unwrap();
-    document
-        .descendants()
-        .filter(|n| n.has_tag_name("t"))
-        .filter_map(|n| n.text())
-        .collect()
+    common::docx_text(&docx)
 }

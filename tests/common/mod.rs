@@ -112,25 +112,21 @@ pub fn libreoffice_to_pdf(docx: &Path, out_dir: &Path) -> PathBuf {
 /// layout), without the page numbers, which otherwise interrupt sentences
 /// that cross a page.
 pub fn pdf_text(pdf: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .filter(|line| !is_page_number(line))
-        .collect::<Vec<_>>()
-        .join("\n")
+    pdftotext(pdf, &[])
 }
 
 /// The text of a PDF in the order it is drawn (`pdftotext -raw`), one line
 /// of the page a line of text, without the page numbers: text that wraps
 /// stays in reading order even where the layout puts blocks side by side.
 pub fn pdf_text_in_order(pdf: &Path) -> String {
+    pdftotext(pdf, &["-raw"])
+}
+
+/// `pdftotext` with `options`, UTF-8, page-number lines left out.
+fn pdftotext(pdf: &Path, options: &[&str]) -> String {
     let output = Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
+        .args(options)
+        .args(["-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()

@@ -7,7 +7,7 @@ use std::fmt;
 
 use crate::briefing::stats::{Tally, month_tally};
 use crate::diagnostic::Diagnostic;
-use crate::progress::{Deadline, Progress, Status};
+use crate::progress::{Deadline, Progress};
 use crate::speech::{Node, NodeKind, Outline};
 
 /// The summary of one validated month.
@@ -54,14 +54,8 @@ impl Summary {
         let today = progress.meta.date;
         let overdue = tasks
             .iter()
-            .filter(|t| t.status != Status::Done)
-            .filter_map(|t| t.deadline.filter(|d| d.is_before(today)).map(|d| (t, d)))
-            .map(|(t, deadline)| {
-                let label = outline
-                    .find(&t.node_id)
-                    .map_or_else(String::new, |n| n.label.clone());
-                (t.node_id.clone(), label, deadline)
-            })
+            .filter_map(|t| t.overdue(today).map(|d| (t, d)))
+            .map(|(t, deadline)| (t.node_id.clone(), outline.label_of(&t.node_id), deadline))
             .collect();
         Summary {
             period: progress.meta.period.chinese(),
@@ -87,9 +81,7 @@ pub fn copied_texts(
             (before.progress == task.progress).then_some(task)
         })
         .map(|task| {
-            let label = outline
-                .find(&task.node_id)
-                .map_or_else(|| task.node_id.clone(), |n| n.label.clone());
+            let label = outline.label_of(&task.node_id);
             let warning = Diagnostic::warning(format!(
                 "“{label}”的本月进展与{}的一字不差 (same text as last month)",
                 previous.meta.period.chinese()

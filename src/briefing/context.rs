@@ -79,9 +79,7 @@ impl<'a> Context<'a> {
 
     /// The task's short label from the speech (its id if the speech lacks it).
     pub fn task_label(&self, task: &TaskProgress) -> String {
-        self.outline
-            .find(&task.node_id)
-            .map_or_else(|| task.node_id.clone(), |node| node.label.clone())
+        self.outline.label_of(&task.node_id)
     }
 
     /// All reported tasks in the speech's order, with their commitment.

@@ -22,9 +22,7 @@ fn concerns<'a>(context: &Context<'a>) -> Vec<Concern<'a>> {
         .map(|(_, task)| Concern {
             task,
             delayed: task.status == Status::Delayed,
-            overdue: task
-                .deadline
-                .filter(|d| task.status != Status::Done && d.is_before(today)),
+            overdue: task.overdue(today),
         })
         .filter(|c| c.delayed || c.overdue.is_some() || c.task.problems.is_some())
         .collect()

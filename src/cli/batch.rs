@@ -69,17 +69,20 @@ pub(super) fn run(
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(index) else {
+                        break;
+                    };
                     let out = options.out.join(folder_name(path));
                     let result = build_one(path, &out, shared, options);
                     let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
                     let ok = result.is_ok();
                     progress.finished(finished, path, ok);
-                    if let Err(diagnostics) = result {
-                        let index = files.iter().position(|f| f == path).unwrap_or(0);
-                        if let Ok(mut failures) = failures.lock() {
-                            failures.push((index, diagnostics));
-                        }
+                    if let Err(diagnostics) = result
+                        && let Ok(mut failures) = failures.lock()
+                    {
+                        failures.push((index, diagnostics));
                     }
                 }
             });

@@ -129,6 +129,14 @@ pub struct Indicator {
     pub note: Option<String>,
 }
 
+impl TaskProgress {
+    /// The deadline, when it passed before `today` and the task is not done.
+    pub fn overdue(&self, today: Date) -> Option<Deadline> {
+        self.deadline
+            .filter(|deadline| self.status != Status::Done && deadline.is_before(today))
+    }
+}
+
 impl Progress {
     /// All tasks of all commitments, in file order.
     pub fn tasks(&self) -> impl Iterator<Item = &TaskProgress> {

@@ -108,6 +108,14 @@ impl Outline {
         }
     }
 
+    /// The short label of the node with `id`; the id itself when the
+    /// speech has no such node.
+    #[must_use]
+    pub fn label_of(&self, id: &str) -> String {
+        self.find(id)
+            .map_or_else(|| id.to_string(), |node| node.label.clone())
+    }
+
     /// Find by exact id.
     #[must_use]
     pub fn find(&self, id: &str) -> Option<&Node> {

@@ -172,12 +172,15 @@ fn render_all(
     };
     let wants_docx = wants(Format::Docx);
     let wants_pdf = wants(Format::Pdf) || wants(Format::Png);
-    // The fonts are loaded once, for the PDF and for the DOCX's charts.
-    let fonts = (wants_pdf || wants_docx && briefing.charts().next().is_some()).then(|| {
+    // The fonts are loaded once, for the PDF and for the DOCX's charts and
+    // layout.
+    let fonts = (wants_pdf || wants_docx).then(|| {
         shared
             .fonts
             .get_or_init(|| FontLibrary::new(options.font_paths, true))
     });
+    // Where the PDF's layout puts the end block; the DOCX follows.
+    let mut end_block = None;
     if wants_pdf && let Some(fonts) = &fonts {
         rendered
             .warnings
@@ -190,6 +193,7 @@ fn render_all(
         };
         let result = pdf::render(briefing, style, &template, fonts, &pdf_options)?;
         rendered.pages = Some(result.pages);
+        end_block = Some(result.end_block);
         rendered.warnings.extend(result.warnings);
         if wants(Format::Pdf) {
             rendered
@@ -201,16 +205,17 @@ fn render_all(
             rendered.outputs.push((out.join(name), png));
         }
     }
-    if wants_docx {
+    if wants_docx && let Some(fonts) = &fonts {
         let layout = match &template {
             TemplateChoice::Builtin(name) if name == "tongbao" => docx::Layout::Official,
             _ => docx::Layout::Briefing,
         };
-        let charts = match &fonts {
-            Some(fonts) => pdf::chart_images(briefing, style, fonts)?,
-            None => Vec::new(),
+        let charts = pdf::chart_images(briefing, style, fonts)?;
+        let end_block = match end_block {
+            Some(end_block) => end_block,
+            None => pdf::end_block(briefing, style, &template, fonts)?,
         };
-        let bytes = docx::render(briefing, style, layout, &charts)?;
+        let bytes = docx::render(briefing, style, layout, &charts, end_block)?;
         rendered
             .outputs
             .push((with_extension(&stem, "docx"), bytes));

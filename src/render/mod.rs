@@ -11,6 +11,18 @@
 pub mod docx;
 pub mod pdf;
 
+/// Where the end block (报尾, or the 通报's 版记) falls, as the PDF's
+/// layout found it. The DOCX follows: readers lay it out themselves, but
+/// only the PDF knows the grid for certain.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EndBlockPage {
+    /// At the foot of the page where the text ends (or there is none).
+    #[default]
+    WithText,
+    /// On a page of its own, after the text: a page without a number.
+    Alone,
+}
+
 /// A chart of the briefing drawn as a picture, for a writer that embeds
 /// pictures (the DOCX). The caption is not in the picture.
 #[derive(Debug, Clone, PartialEq)]

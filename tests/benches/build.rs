@@ -14,7 +14,7 @@ mod common;
 
 use jianbao::briefing::{Briefing, compose};
 use jianbao::render::pdf::{FontLibrary, PdfOptions, TemplateChoice};
-use jianbao::render::{docx, pdf};
+use jianbao::render::{EndBlockPage, docx, pdf};
 use jianbao::style::Style;
 
 fn main() {
@@ -67,7 +67,14 @@ fn docx_writer(bencher: divan::Bencher) {
     let briefing = merge();
     let style = Style::default_style();
     bencher.bench_local(|| {
-        docx::render(&briefing, &style, docx::Layout::Briefing, &[]).expect("renders")
+        docx::render(
+            &briefing,
+            &style,
+            docx::Layout::Briefing,
+            &[],
+            EndBlockPage::WithText,
+        )
+        .expect("renders")
     });
 }
 
@@ -80,7 +87,14 @@ fn full_build_pdf_and_docx() -> (Vec<u8>, Vec<u8>) {
     let options = PdfOptions::default();
     let pdf = pdf::render(&briefing, &style, &template(), &fonts, &options).expect("renders");
     let charts = pdf::chart_images(&briefing, &style, &fonts).expect("draws");
-    let docx = docx::render(&briefing, &style, docx::Layout::Briefing, &charts).expect("renders");
+    let docx = docx::render(
+        &briefing,
+        &style,
+        docx::Layout::Briefing,
+        &charts,
+        EndBlockPage::WithText,
+    )
+    .expect("renders");
     (pdf.pdf, docx)
 }
 
@@ -104,8 +118,14 @@ fn scaling_pdf_and_docx(bencher: divan::Bencher, tasks: usize) {
         typst::comemo::evict(0);
         let pdf = pdf::render(&briefing, &style, &template(), &fonts, &options).expect("renders");
         let charts = pdf::chart_images(&briefing, &style, &fonts).expect("draws");
-        let docx =
-            docx::render(&briefing, &style, docx::Layout::Briefing, &charts).expect("renders");
+        let docx = docx::render(
+            &briefing,
+            &style,
+            docx::Layout::Briefing,
+            &charts,
+            EndBlockPage::WithText,
+        )
+        .expect("renders");
         (pdf.pdf, docx)
     });
 }

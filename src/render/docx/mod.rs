@@ -15,7 +15,8 @@
 //! - [`masthead`], [`blocks`], [`table`], [`chart`], [`imprint`]: the content;
 //! - [`official`]: the 通报's head, closing, signature and 版记;
 //! - [`page`]: paper, margins, page-number footers;
-//! - [`package`]: XML patches where docx-rs has no API, and the zip.
+//! - [`package`], [`sections`]: XML patches where docx-rs has no API, and
+//!   the zip.
 
 mod blocks;
 mod chart;
@@ -25,6 +26,7 @@ mod masthead;
 mod official;
 mod package;
 mod page;
+mod sections;
 mod styles;
 mod table;
 mod units;
@@ -36,7 +38,7 @@ use docx_rs::Docx;
 
 use crate::briefing::{Briefing, DocumentInfo};
 use crate::diagnostic::Diagnostic;
-use crate::render::ChartImage;
+use crate::render::{ChartImage, EndBlockPage};
 use crate::style::Style;
 use blocks::Element;
 use chart::Pictures;
@@ -55,8 +57,11 @@ pub enum Layout {
 /// Renders the briefing as a DOCX file's bytes in `layout`. `charts` are
 /// the pictures of the briefing's charts in reading order
 /// ([`Briefing::charts`]), as [`pdf::chart_images`](crate::render::pdf::chart_images)
-/// draws them; one per chart. Deterministic: same input → identical bytes,
-/// also for several documents built in one process.
+/// draws them; one per chart. `end_block` says where the PDF's layout put
+/// the end block: when it stands alone there, the DOCX starts it on a page
+/// of its own, the first of a last section, whose first-page footer is
+/// empty; so that page has no number either. Deterministic: same input → identical bytes, also for
+/// several documents built in one process.
 ///
 /// # Errors
 ///
@@ -67,13 +72,13 @@ pub fn render(
     style: &Style,
     layout: Layout,
     charts: &[ChartImage],
+    end_block: EndBlockPage,
 ) -> Result<Vec<u8>, Diagnostic> {
     let metrics = Metrics::new(style)?;
     let docx = Docx::new().styles(styles::styles(style, &metrics));
     let docx = page::page_setup(docx, &metrics);
-    let docx = page::footers(docx, &briefing.page_numbers, style, &metrics);
     let mut pictures = Pictures::new(charts);
-    let (elements, info) = match layout {
+    let (content, info) = match layout {
         Layout::Briefing => (
             content(briefing, &mut pictures, style, &metrics)?,
             briefing.document.clone(),
@@ -87,19 +92,43 @@ pub fn render(
         ),
     };
     pictures.all_used()?;
-    let docx = blocks::append(docx, with_anchor(elements));
+    let docx = page::footers(docx, &briefing.page_numbers, style, &metrics);
+    let docx = match (content.end_block, end_block) {
+        (Some(end), EndBlockPage::Alone) => {
+            let text = page::text_section(content.text, &docx.document.section_property);
+            let docx = page::unnumbered_first_page(blocks::append(docx, text));
+            // LibreOffice 7.4 keeps the footers of the section before when
+            // a section starts with a floating table: a hairline goes first.
+            let hairline = Element::from(blocks::hairline_paragraph());
+            blocks::append(docx, with_anchor(vec![hairline, end]))
+        }
+        (end, _) => {
+            let mut elements = content.text;
+            elements.extend(end);
+            blocks::append(docx, with_anchor(elements))
+        }
+    };
     let captions: Vec<&str> = briefing.charts().map(|c| c.caption.as_str()).collect();
     package::package(docx.build(), &info, &captions, style, &metrics)
 }
 
+/// A document's content: the text in reading order, and the end block
+/// that closes it (none when its lines are all empty).
+struct Content {
+    /// Everything up to the end block.
+    text: Vec<Element>,
+    /// The 报尾 or 版记, a table floating at the foot of its page.
+    end_block: Option<Element>,
+}
+
 /// The body in reading order: masthead, title, editor's note, article,
-/// attachments, end block.
+/// attachments; then the end block.
 fn content(
     briefing: &Briefing,
     pictures: &mut Pictures<'_>,
     style: &Style,
     metrics: &Metrics,
-) -> Result<Vec<Element>, Diagnostic> {
+) -> Result<Content, Diagnostic> {
     let mut elements: Vec<Element> = masthead::masthead(&briefing.masthead, style, metrics)
         .into_iter()
         .map(Element::from)
@@ -112,8 +141,10 @@ fn content(
     for attachment in &briefing.attachments {
         elements.extend(blocks::attachment(attachment, pictures, style, metrics)?);
     }
-    elements.extend(imprint::end_block(&briefing.imprint, style, metrics));
-    Ok(elements)
+    Ok(Content {
+        text: elements,
+        end_block: imprint::end_block(&briefing.imprint, style, metrics),
+    })
 }
 
 /// The body ending with a paragraph: a table needs one after it (Word

@@ -15,6 +15,7 @@ use docx_rs::{
     ParagraphBorders, SpecialIndentType,
 };
 
+use super::Content;
 use super::blocks::{self, AddRuns, Element, face_runs, no_indent, text_runs};
 use super::chart::Pictures;
 use super::imprint::{self, RuledLine};
@@ -35,13 +36,13 @@ const LINES_BEFORE_TITLE: i32 = 2;
 const MAX_BORDER_SPACE_PT: i32 = 31;
 
 /// The 通报 in reading order: head, title, recipients, body, closing,
-/// attachment note, signature, date, 附注, attachments, 版记.
+/// attachment note, signature, date, 附注, attachments; then the 版记.
 pub(super) fn content(
     briefing: &Briefing,
     pictures: &mut Pictures<'_>,
     style: &Style,
     metrics: &Metrics,
-) -> Result<Vec<Element>, Diagnostic> {
+) -> Result<Content, Diagnostic> {
     let official = &briefing.official;
     let mut elements: Vec<Element> = head(official, style, metrics)
         .into_iter()
@@ -82,8 +83,10 @@ pub(super) fn content(
     for attachment in &briefing.attachments {
         elements.extend(blocks::attachment(attachment, pictures, style, metrics)?);
     }
-    elements.extend(colophon(official, style, metrics));
-    Ok(elements)
+    Ok(Content {
+        text: elements,
+        end_block: colophon(official, style, metrics),
+    })
 }
 
 /// The 版头: marks, the organ's mark, the 发文字号 with the red rule under

@@ -7,7 +7,8 @@
 //! - `word/fontTable.xml` lists the style's faces with substitutes;
 //! - `word/styles.xml` gets the text colour, `w:lang`, widow control and
 //!   punctuation hanging in the document defaults;
-//! - `word/document.xml` gets `w:tblHeader` on each table's first row
+//! - `word/document.xml` gets its section references in schema order
+//!   ([`sections`]), and `w:tblHeader` on each table's first row
 //!   (not on the floating end block);
 //! - `word/settings.xml` loses `w:balanceSingleByteDoubleByteWidth`, which
 //!   would make Word widen Latin letters and digits and break lines
@@ -31,6 +32,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::fonts::font_table_xml;
+use super::sections;
 use super::units::Metrics;
 use crate::briefing::DocumentInfo;
 use crate::diagnostic::Diagnostic;
@@ -73,7 +75,8 @@ pub(super) fn package(
     xml.settings = text(&xml.settings)?
         .replace("<w:balanceSingleByteDoubleByteWidth />", "")
         .into_bytes();
-    let document = describe_pictures(&mark_header_rows(&text(&xml.document)?), captions)?;
+    let document = sections::order_references(&text(&xml.document)?);
+    let document = describe_pictures(&mark_header_rows(&document), captions)?;
     let mut ids = ParagraphIds::default();
     xml.document = ids.renumber(&document).into_bytes();
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {

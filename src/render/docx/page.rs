@@ -1,4 +1,6 @@
-//! The page: paper, margins and the page-number footers.
+//! The page: paper, margins and the page-number footers; when the end
+//! block stands on a page of its own, the text is a section of its own and
+//! the end block's page, first of the last section, has an empty footer.
 //!
 //! Page numbers read `— 1 —` in the Song face at the page-number size, the
 //! page-number gap below the type area: right-aligned one character in on
@@ -8,10 +10,10 @@
 
 use docx_rs::{
     AlignmentType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, PageMargin, Paragraph, Run,
-    SpecialIndentType,
+    SectionProperty, SpecialIndentType,
 };
 
-use super::blocks::face_runs;
+use super::blocks::{Element, face_runs, hairline_paragraph};
 use super::fonts::run_fonts;
 use super::styles::exact;
 use super::units::{Metrics, pt_to_half_points, pt_to_twips};
@@ -56,6 +58,28 @@ pub(super) fn footers(docx: Docx, numbers: &PageNumbers, style: &Style, metrics:
         );
     docx.footer(Footer::new().add_paragraph(odd))
         .even_footer(Footer::new().add_paragraph(even))
+}
+
+/// The text as a section of its own, ending in its last paragraph (after
+/// a table, in a paragraph one point high), with the page setup and
+/// page-number footers of `numbered` (the document's section properties).
+pub(super) fn text_section(mut text: Vec<Element>, numbered: &SectionProperty) -> Vec<Element> {
+    let properties = numbered.clone();
+    match text.last_mut() {
+        Some(Element::Paragraph(last)) => {
+            **last = std::mem::take(&mut **last).section_property(properties);
+        }
+        _ => text.push(Element::from(
+            hairline_paragraph().section_property(properties),
+        )),
+    }
+    text
+}
+
+/// The last section, the end block's, starts on a new page; as the
+/// section's first page, that page gets an empty footer: no number.
+pub(super) fn unnumbered_first_page(docx: Docx) -> Docx {
+    docx.first_footer(Footer::new().add_paragraph(Paragraph::new()))
 }
 
 /// The page-number paragraph: before, the PAGE field, after.

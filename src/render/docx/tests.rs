@@ -10,8 +10,8 @@ use super::masthead::fitted_size;
 use super::{Layout, render};
 use crate::briefing::sample::{MARKUP, sample_briefing, sample_briefing_with_charts};
 use crate::briefing::*;
-use crate::render::ChartImage;
 use crate::render::pdf::{FontLibrary, chart_images};
+use crate::render::{ChartImage, EndBlockPage};
 use crate::style::Style;
 
 /// The pictures of the sample's charts, drawn once for all tests.
@@ -32,6 +32,7 @@ fn chart_bytes(layout: Layout) -> Vec<u8> {
         &Style::default_style(),
         layout,
         &CHART_IMAGES,
+        EndBlockPage::WithText,
     )
     .expect("the sample with charts renders")
 }
@@ -76,6 +77,7 @@ fn sample_package() -> Package {
             &Style::default_style(),
             Layout::Briefing,
             &[],
+            EndBlockPage::WithText,
         )
         .expect("the sample renders"),
     )
@@ -304,6 +306,133 @@ fn the_end_block_floats_at_the_bottom_of_the_type_area() {
     assert!(all_text.contains("报：") && all_text.contains("共印60份"));
 }
 
+/// The `w:sectPr` elements of a document, in order, each with the ids of
+/// its footer references.
+fn sections(document: &str) -> Vec<(roxmltree::NodeId, Vec<String>)> {
+    let doc = roxmltree::Document::parse(document).unwrap();
+    find_all(doc.root(), "sectPr")
+        .map(|section| {
+            let ids = section
+                .children()
+                .filter(|n| n.tag_name().name() == "footerReference")
+                .filter_map(|n| {
+                    n.attributes()
+                        .find(|a| a.name() == "id")
+                        .map(|a| a.value().to_string())
+                })
+                .collect();
+            (section.id(), ids)
+        })
+        .collect()
+}
+
+#[test]
+fn an_end_block_alone_gets_a_last_section_without_page_numbers() {
+    let without_attachments = Briefing {
+        attachments: Vec::new(),
+        ..sample_briefing()
+    };
+    // The sample ends with a table (the ledger); without attachments it
+    // ends with a paragraph.
+    for (briefing, ends_with_table) in [(sample_briefing(), true), (without_attachments, false)] {
+        for layout in [Layout::Briefing, Layout::Official] {
+            let bytes = render(
+                &briefing,
+                &Style::default_style(),
+                layout,
+                &[],
+                EndBlockPage::Alone,
+            )
+            .unwrap();
+            end_block_stands_alone(&mut Package::open(bytes), ends_with_table, layout);
+        }
+    }
+}
+
+/// The text is a section with numbered footers that ends in its last
+/// paragraph; the end block follows in a last section with empty footers.
+fn end_block_stands_alone(package: &mut Package, ends_with_table: bool, layout: Layout) {
+    let text = package.part("word/document.xml");
+    let found = sections(&text);
+    assert_eq!(found.len(), 2, "{layout:?}: {found:?}");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let first = doc.get_node(found[0].0).unwrap();
+    // The text's section ends in its last paragraph; after a table in
+    // one a point high.
+    let paragraph = first.parent().and_then(|p| p.parent()).unwrap();
+    assert_eq!(paragraph.tag_name().name(), "p");
+    let words: String = paragraph.descendants().filter_map(|n| n.text()).collect();
+    let before = paragraph.prev_sibling_element().unwrap();
+    if ends_with_table {
+        assert_eq!(before.tag_name().name(), "tbl", "{layout:?}");
+        assert!(words.is_empty(), "{layout:?}: {words}");
+        let spacing = find(paragraph, "spacing").unwrap();
+        assert_eq!(w_attr(spacing, "line"), Some("20"));
+        assert_eq!(w_attr(spacing, "lineRule"), Some("exact"));
+    } else {
+        assert!(
+            !words.trim().is_empty(),
+            "{layout:?}: an empty paragraph ends the text"
+        );
+    }
+    // References come first in each section, as the schema wants.
+    for (id, _) in &found {
+        let section = doc.get_node(*id).unwrap();
+        let first_child = section.first_element_child().unwrap();
+        assert_eq!(first_child.tag_name().name(), "footerReference");
+    }
+    // After the break: a hairline (for LibreOffice), the end block, its
+    // anchor.
+    let body = doc.root_element().first_element_child().unwrap();
+    let after: Vec<_> = body
+        .children()
+        .skip_while(|n| *n != paragraph)
+        .skip(1)
+        .filter(|n| n.is_element())
+        .map(|n| n.tag_name().name().to_string())
+        .collect();
+    assert_eq!(after, ["p", "tbl", "p", "sectPr"], "{layout:?}");
+    // The text's footers number the pages; the last section's are empty.
+    // The text's section numbers its pages; the last section's first page,
+    // the end block's, has an empty footer.
+    assert_eq!(found[0].1, ["rIdFooter1", "rIdFooter2"], "{layout:?}");
+    assert_eq!(
+        found[1].1,
+        ["rIdFooter1", "rIdFooter3", "rIdFooter2"],
+        "{layout:?}"
+    );
+    let title_page = |id| {
+        doc.get_node(id)
+            .unwrap()
+            .children()
+            .any(|n| n.tag_name().name() == "titlePg")
+    };
+    assert!(
+        !title_page(found[0].0) && title_page(found[1].0),
+        "{layout:?}"
+    );
+    for (name, numbered) in [
+        ("word/footer1.xml", true),
+        ("word/footer2.xml", true),
+        ("word/footer3.xml", false),
+    ] {
+        let footer = package.part(name);
+        assert_eq!(
+            footer.contains("PAGE"),
+            numbered,
+            "{layout:?} {name}: {footer}"
+        );
+    }
+}
+
+#[test]
+fn an_end_block_with_the_text_leaves_one_section() {
+    let text = sample_package().part("word/document.xml");
+    let found = sections(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["rIdFooter1", "rIdFooter2"]);
+}
+
 #[test]
 fn both_footers_carry_a_page_field_in_song_at_fourteen_points() {
     let mut package = sample_package();
@@ -361,11 +490,32 @@ fn core_properties_come_from_the_document_info() {
 #[test]
 fn two_renders_in_one_process_are_identical() {
     let style = Style::default_style();
-    let first = render(&sample_briefing(), &style, Layout::Briefing, &[]).unwrap();
-    let second = render(&sample_briefing(), &style, Layout::Briefing, &[]).unwrap();
+    let first = render(
+        &sample_briefing(),
+        &style,
+        Layout::Briefing,
+        &[],
+        EndBlockPage::WithText,
+    )
+    .unwrap();
+    let second = render(
+        &sample_briefing(),
+        &style,
+        Layout::Briefing,
+        &[],
+        EndBlockPage::WithText,
+    )
+    .unwrap();
     assert!(first == second, "the bytes differ");
     let thread = std::thread::spawn(move || {
-        render(&sample_briefing(), &style, Layout::Briefing, &[]).unwrap()
+        render(
+            &sample_briefing(),
+            &style,
+            Layout::Briefing,
+            &[],
+            EndBlockPage::WithText,
+        )
+        .unwrap()
     });
     assert!(
         thread.join().unwrap() == first,
@@ -497,7 +647,14 @@ fn png_size(png: &[u8]) -> (u32, u32) {
 fn a_picture_short_or_over_is_an_internal_error() {
     let briefing = sample_briefing_with_charts();
     let style = Style::default_style();
-    let short = render(&briefing, &style, Layout::Briefing, &CHART_IMAGES[..2]).unwrap_err();
+    let short = render(
+        &briefing,
+        &style,
+        Layout::Briefing,
+        &CHART_IMAGES[..2],
+        EndBlockPage::WithText,
+    )
+    .unwrap_err();
     assert!(
         short.message.contains("第 3 幅图表没有图片"),
         "{}",
@@ -505,7 +662,14 @@ fn a_picture_short_or_over_is_an_internal_error() {
     );
     let mut over = CHART_IMAGES.clone();
     over.push(over[0].clone());
-    let over = render(&briefing, &style, Layout::Briefing, &over).unwrap_err();
+    let over = render(
+        &briefing,
+        &style,
+        Layout::Briefing,
+        &over,
+        EndBlockPage::WithText,
+    )
+    .unwrap_err();
     assert!(over.message.contains("内部错误"), "{}", over.message);
 }
 
@@ -558,7 +722,16 @@ fn markup_in_user_text_comes_out_literally() {
     if let Some(body) = style.face.get_mut("body") {
         body.docx = face.to_string();
     }
-    let mut package = Package::open(render(&briefing, &style, Layout::Briefing, &[]).unwrap());
+    let mut package = Package::open(
+        render(
+            &briefing,
+            &style,
+            Layout::Briefing,
+            &[],
+            EndBlockPage::WithText,
+        )
+        .unwrap(),
+    );
     let text = package.part("word/document.xml");
     let doc = roxmltree::Document::parse(&text).expect("document.xml parses");
     let texts: Vec<&str> = find_all(doc.root(), "t").filter_map(|t| t.text()).collect();
@@ -583,8 +756,16 @@ fn markup_in_user_text_comes_out_literally() {
 fn control_characters_are_dropped() {
     let mut briefing = sample_briefing();
     briefing.title = "标题\u{1}\u{b}完".to_string();
-    let mut package =
-        Package::open(render(&briefing, &Style::default_style(), Layout::Briefing, &[]).unwrap());
+    let mut package = Package::open(
+        render(
+            &briefing,
+            &Style::default_style(),
+            Layout::Briefing,
+            &[],
+            EndBlockPage::WithText,
+        )
+        .unwrap(),
+    );
     let text = package.part("word/document.xml");
     let doc = roxmltree::Document::parse(&text).expect("document.xml parses");
     assert!(find_all(doc.root(), "t").any(|t| t.text() == Some("标题完")));
@@ -608,7 +789,14 @@ fn the_masthead_is_red_and_shrinks_to_one_line() {
 fn a_bad_colour_is_a_diagnostic() {
     let mut style = Style::default_style();
     style.color.red = "red".to_string();
-    let err = render(&sample_briefing(), &style, Layout::Briefing, &[]).unwrap_err();
+    let err = render(
+        &sample_briefing(),
+        &style,
+        Layout::Briefing,
+        &[],
+        EndBlockPage::WithText,
+    )
+    .unwrap_err();
     assert!(err.message.contains("color.red"), "{}", err.message);
 }
 
@@ -620,7 +808,14 @@ fn a_row_wider_than_the_header_is_a_diagnostic() {
         columns: vec![Column::new("甲", 1.0, Align::Left)],
         rows: vec![Row::cells(["1", "2"])],
     }));
-    let err = render(&briefing, &Style::default_style(), Layout::Briefing, &[]).unwrap_err();
+    let err = render(
+        &briefing,
+        &Style::default_style(),
+        Layout::Briefing,
+        &[],
+        EndBlockPage::WithText,
+    )
+    .unwrap_err();
     assert!(err.message.contains("表格"), "{}", err.message);
 }
 
@@ -636,7 +831,14 @@ fn the_body_ends_with_a_paragraph_even_without_an_end_block() {
     ] {
         briefing.imprint = imprint;
         let mut package = Package::open(
-            render(&briefing, &Style::default_style(), Layout::Briefing, &[]).unwrap(),
+            render(
+                &briefing,
+                &Style::default_style(),
+                Layout::Briefing,
+                &[],
+                EndBlockPage::WithText,
+            )
+            .unwrap(),
         );
         let text = package.part("word/document.xml");
         let doc = roxmltree::Document::parse(&text).unwrap();
@@ -655,6 +857,7 @@ fn official_bytes() -> Vec<u8> {
         &Style::default_style(),
         Layout::Official,
         &[],
+        EndBlockPage::WithText,
     )
     .expect("the 通报 renders")
 }
@@ -790,7 +993,8 @@ fn two_official_renders_are_identical() {
                 &sample_briefing(),
                 &Style::default_style(),
                 Layout::Briefing,
-                &[]
+                &[],
+                EndBlockPage::WithText,
             )
             .unwrap()
     );

@@ -37,7 +37,9 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use typst::diag::{SourceDiagnostic, Warned};
-use typst::foundations::{Datetime, Dict, Smart, Value};
+use typst::foundations::{Datetime, Dict, Label, Selector, Smart, Value};
+use typst::introspection::Introspector;
+use typst::utils::PicoStr;
 use typst::utils::Scalar;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfStandard, PdfStandards, Timestamp};
@@ -46,6 +48,7 @@ use typst_render::RenderOptions;
 pub use self::charts::{CHART_DPI, chart_images};
 pub use self::fonts::{FaceReport, FontLibrary, FontSource, check_font_paths};
 use self::world::BriefingWorld;
+use super::EndBlockPage;
 use crate::briefing::{Briefing, DocumentInfo};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::SourceFile;
@@ -89,6 +92,8 @@ pub struct RenderedPdf {
     pub pngs: Vec<Vec<u8>>,
     /// Number of pages.
     pub pages: usize,
+    /// Whether the end block stands on a page of its own.
+    pub end_block: EndBlockPage,
     /// Warnings: the template's, and characters no font has.
     pub warnings: Vec<Diagnostic>,
     /// How long each step took.
@@ -155,6 +160,7 @@ pub fn render(
         pdf,
         pngs,
         pages: document.pages().len(),
+        end_block: end_block_page(&document),
         warnings: notes,
         timings: Timings {
             compile,
@@ -162,6 +168,50 @@ pub fn render(
             png,
         },
     })
+}
+
+/// Lays out `briefing` without exporting it, to learn where its end block
+/// falls: what the DOCX needs when no PDF is asked for.
+///
+/// # Errors
+///
+/// As [`render`].
+pub fn end_block(
+    briefing: &Briefing,
+    style: &Style,
+    template: &TemplateChoice,
+    fonts: &FontLibrary,
+) -> Result<EndBlockPage, Diagnostics> {
+    let date = briefing_date(&briefing.document)?;
+    let template = template::load(template)?;
+    let world = BriefingWorld::new(template, inputs(briefing, style, fonts)?, fonts, date);
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    let notes = diagnostics::convert(&world, style, &warnings);
+    let document = output.map_err(|errors| failure(&world, style, &errors, &notes))?;
+    Ok(end_block_page(&document))
+}
+
+/// The end block stands alone when its page holds no content mark: the
+/// templates' rule for leaving a page unnumbered (`numbered` in
+/// `common.typ`), read from the finished layout.
+fn end_block_page(document: &PagedDocument) -> EndBlockPage {
+    let introspector = document.introspector();
+    let pages_of = |label: &str| -> Vec<usize> {
+        Label::new(PicoStr::intern(label))
+            .map(|label| introspector.query(&Selector::Label(label)))
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|element| element.location())
+            .filter_map(|location| introspector.page(location))
+            .map(std::num::NonZeroUsize::get)
+            .collect()
+    };
+    let last_text = pages_of("jianbao-content").into_iter().max();
+    let end_block = pages_of("jianbao-imprint").into_iter().min();
+    match (last_text, end_block) {
+        (Some(text), Some(end)) if text < end => EndBlockPage::Alone,
+        _ => EndBlockPage::WithText,
+    }
 }
 
 /// `sys.inputs` of the template: `briefing` (with its grid lines, see

@@ -513,6 +513,12 @@ fn an_end_block_alone_on_its_page_has_no_page_number() {
             render_with(&briefing, &builtin(), None).unwrap_or_else(|err| panic!("{err}"));
         let last = page_text(&rendered.pdf, rendered.pages as u32);
         if rendered.pages > previous_pages && !last.contains("段") {
+            assert_eq!(rendered.end_block, EndBlockPage::Alone);
+            assert_eq!(
+                end_block(&briefing, &Style::default_style(), &builtin(), &FONTS)
+                    .unwrap_or_else(|err| panic!("{err}")),
+                EndBlockPage::Alone
+            );
             assert!(last.contains("共印60份"), "{last}");
             assert!(!last.contains('—'), "numbered: {last}");
             let before = page_text(&rendered.pdf, rendered.pages as u32 - 1);
@@ -522,6 +528,7 @@ fn an_end_block_alone_on_its_page_has_no_page_number() {
             );
             return;
         }
+        assert_eq!(rendered.end_block, EndBlockPage::WithText, "{last}");
         previous_pages = rendered.pages;
     }
     panic!("the end block never moved to a page of its own");

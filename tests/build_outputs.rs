@@ -457,3 +457,59 @@ fn no_charts_leaves_the_pictures_out() {
         .collect();
     assert!(media.is_empty(), "{media:?}");
 }
+
+#[test]
+fn template_data_is_written_and_the_exported_templates_compile() {
+    if !have_tool("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let run = jianbao(&[
+        "build",
+        example_month().to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "pdf",
+        "--template-data",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let data = dir.path().join("template-data");
+    let briefing: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.join("briefing.json")).unwrap()).unwrap();
+    assert_eq!(
+        briefing["title"], "全市生态文明建设重点工作11月份推进情况",
+        "{:?}",
+        briefing["title"]
+    );
+    let style: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.join("style.json")).unwrap()).unwrap();
+    assert!(style["size"]["body_pt"].is_number(), "{style}");
+    for name in [
+        "jianbao.typ",
+        "tongbao.typ",
+        "common.typ",
+        "faces.typ",
+        "charts.typ",
+        "inputs.typ",
+    ] {
+        assert!(data.join(name).is_file(), "{name} is missing");
+    }
+    // The exported template, used as a user template, gives the same PDF
+    // text as the built-in one: it carries everything it imports.
+    let exported = dir.path().join("exported");
+    let run = jianbao(&[
+        "build",
+        example_month().to_str().unwrap(),
+        "--out",
+        exported.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "--template",
+        data.join("jianbao.typ").to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let builtin = pdf_text(&dir.path().join(format!("{STEM}.pdf")));
+    let from_files = pdf_text(&exported.join(format!("{STEM}.pdf")));
+    assert_eq!(squeeze(&builtin), squeeze(&from_files));
+}

@@ -55,7 +55,13 @@ pub struct Options<'a> {
     pub pdf_standard: Option<Archival>,
     /// Whether the charts are drawn (`--no-charts` leaves them out).
     pub charts: bool,
+    /// Whether the template's data and the built-in templates are written
+    /// too, into `template-data/` of the output folder.
+    pub template_data: bool,
 }
+
+/// The folder, inside the output folder, of `--template-data`.
+const TEMPLATE_DATA_FOLDER: &str = "template-data";
 
 /// Resolution of the page images.
 const PNG_DPI: f32 = 144.0;
@@ -174,53 +180,71 @@ fn render_all(
     let wants_pdf = wants(Format::Pdf) || wants(Format::Png);
     // The fonts are loaded once, for the PDF and for the DOCX's charts and
     // layout.
-    let fonts = (wants_pdf || wants_docx).then(|| {
+    let fonts = (wants_pdf || wants_docx || options.template_data).then(|| {
         shared
             .fonts
             .get_or_init(|| FontLibrary::new(options.font_paths, true))
     });
-    // Where the PDF's layout puts the end block; the DOCX follows.
-    let mut end_block = None;
-    if wants_pdf && let Some(fonts) = &fonts {
-        rendered
-            .warnings
-            .extend(fonts.unused_font_paths(options.font_paths));
-        rendered.warnings.extend(fonts.missing_faces(style));
-        let pdf_options = PdfOptions {
-            png_dpi: wants(Format::Png).then_some(PNG_DPI),
-            standard: options.pdf_standard,
-            sources,
-        };
-        let result = pdf::render(briefing, style, &template, fonts, &pdf_options)?;
-        rendered.pages = Some(result.pages);
-        end_block = Some(result.end_block);
-        rendered.warnings.extend(result.warnings);
-        if wants(Format::Pdf) {
+    if options.template_data
+        && let Some(fonts) = fonts
+    {
+        let folder = out.join(TEMPLATE_DATA_FOLDER);
+        for (name, bytes) in pdf::template_data(briefing, style, fonts)? {
+            rendered.outputs.push((folder.join(name), bytes));
+        }
+    }
+    let Some(fonts) = fonts else {
+        return Ok(rendered);
+    };
+    std::thread::scope(|scope| {
+        // The DOCX's chart pictures are drawn while the PDF is laid out: on
+        // two cores that hides most of their time.
+        let charts = wants_docx.then(|| scope.spawn(|| pdf::chart_images(briefing, style, fonts)));
+        // Where the PDF's layout puts the end block; the DOCX follows.
+        let mut end_block = None;
+        if wants_pdf {
+            rendered
+                .warnings
+                .extend(fonts.unused_font_paths(options.font_paths));
+            rendered.warnings.extend(fonts.missing_faces(style));
+            let pdf_options = PdfOptions {
+                png_dpi: wants(Format::Png).then_some(PNG_DPI),
+                standard: options.pdf_standard,
+                sources,
+            };
+            let result = pdf::render(briefing, style, &template, fonts, &pdf_options)?;
+            rendered.pages = Some(result.pages);
+            end_block = Some(result.end_block);
+            rendered.warnings.extend(result.warnings);
+            if wants(Format::Pdf) {
+                rendered
+                    .outputs
+                    .push((with_extension(&stem, "pdf"), result.pdf));
+            }
+            for (index, png) in result.pngs.into_iter().enumerate() {
+                let name = format!("{file_stem}-{}.png", index + 1);
+                rendered.outputs.push((out.join(name), png));
+            }
+        }
+        if let Some(charts) = charts {
+            let layout = match &template {
+                TemplateChoice::Builtin(name) if name == "tongbao" => docx::Layout::Official,
+                _ => docx::Layout::Briefing,
+            };
+            let end_block = match end_block {
+                Some(end_block) => end_block,
+                None => pdf::end_block(briefing, style, &template, fonts)?,
+            };
+            let charts = charts
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            let bytes = docx::render(briefing, style, layout, &charts, end_block)?;
             rendered
                 .outputs
-                .push((with_extension(&stem, "pdf"), result.pdf));
+                .push((with_extension(&stem, "docx"), bytes));
         }
-        for (index, png) in result.pngs.into_iter().enumerate() {
-            let name = format!("{file_stem}-{}.png", index + 1);
-            rendered.outputs.push((out.join(name), png));
-        }
-    }
-    if wants_docx && let Some(fonts) = &fonts {
-        let layout = match &template {
-            TemplateChoice::Builtin(name) if name == "tongbao" => docx::Layout::Official,
-            _ => docx::Layout::Briefing,
-        };
-        let charts = pdf::chart_images(briefing, style, fonts)?;
-        let end_block = match end_block {
-            Some(end_block) => end_block,
-            None => pdf::end_block(briefing, style, &template, fonts)?,
-        };
-        let bytes = docx::render(briefing, style, layout, &charts, end_block)?;
-        rendered
-            .outputs
-            .push((with_extension(&stem, "docx"), bytes));
-    }
-    Ok(rendered)
+        Ok(rendered)
+    })
 }
 
 /// A built-in template by name, or a file when the argument looks like a path.

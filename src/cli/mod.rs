@@ -82,6 +82,9 @@ pub enum Command {
         /// 不画图表，只保留文字和表格 (leave the charts out)
         #[arg(long)]
         no_charts: bool,
+        /// 另存模板数据（briefing.json、style.json）和内置模板到输出文件夹的 template-data/，供编写模板或用 typst 命令行排版 (write the template's data)
+        #[arg(long)]
+        template_data: bool,
     },
     /// 列出 PDF 各部分将使用的字体及其来源 (list the faces the PDF will use)
     Fonts {
@@ -311,6 +314,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             style,
             pdf_standard,
             no_charts,
+            template_data,
         } => build::run(&build::Options {
             progress: &progress,
             speech: speech.as_deref(),
@@ -322,6 +326,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             style: style.as_deref(),
             pdf_standard,
             charts: !no_charts,
+            template_data,
         }),
         Command::Fonts { font_path, style } => fonts::run(&font_path, style.as_deref()),
         Command::Outline { speech, json } => outline::run(speech.as_deref(), json),

@@ -217,8 +217,7 @@ fn end_block_page(document: &PagedDocument) -> EndBlockPage {
 /// `sys.inputs` of the template: `briefing` (with its grid lines, see
 /// [`grid`]) and `style`, as typst values.
 fn inputs(briefing: &Briefing, style: &Style, fonts: &FontLibrary) -> Result<Dict, Diagnostic> {
-    let mut data = serde_json::to_value(briefing).map_err(internal)?;
-    grid::annotate(&mut data, briefing, style, fonts);
+    let data = briefing_data(briefing, style, fonts)?;
     let mut inputs = Dict::new();
     inputs.insert(
         "briefing".into(),
@@ -226,6 +225,44 @@ fn inputs(briefing: &Briefing, style: &Style, fonts: &FontLibrary) -> Result<Dic
     );
     inputs.insert("style".into(), to_value(style)?);
     Ok(inputs)
+}
+
+/// The briefing as the template receives it: the model with the grid lines
+/// of every paragraph.
+fn briefing_data(
+    briefing: &Briefing,
+    style: &Style,
+    fonts: &FontLibrary,
+) -> Result<serde_json::Value, Diagnostic> {
+    let mut data = serde_json::to_value(briefing).map_err(internal)?;
+    grid::annotate(&mut data, briefing, style, fonts);
+    Ok(data)
+}
+
+/// The template's data and the built-in templates as files, name and
+/// bytes: `briefing.json` and `style.json` (what `sys.inputs` holds, see
+/// `templates/inputs.typ`) and every `.typ` file jianbao carries. With
+/// them a template can be written, or compiled by the typst command line:
+/// `typst compile --input briefing-json=briefing.json --input
+/// style-json=style.json jianbao.typ`.
+///
+/// # Errors
+///
+/// Only internal ones (the model failing to serialise).
+pub fn template_data(
+    briefing: &Briefing,
+    style: &Style,
+    fonts: &FontLibrary,
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let json = |value: &serde_json::Value| serde_json::to_vec_pretty(value).map_err(internal);
+    let briefing = briefing_data(briefing, style, fonts)?;
+    let style = serde_json::to_value(style).map_err(internal)?;
+    let mut files = vec![
+        ("briefing.json".to_string(), json(&briefing)?),
+        ("style.json".to_string(), json(&style)?),
+    ];
+    files.extend(template::builtin_files().map(|(name, text)| (name, text.as_bytes().to_vec())));
+    Ok(files)
 }
 
 /// Any serialisable value as a typst value (dictionaries, arrays, strings,

@@ -17,7 +17,8 @@ const BUILTINS: [(&str, &str); 2] = [
 ];
 
 /// Files the built-in templates import, served from the binary.
-const BUILTIN_LIBRARY: [(&str, &str); 3] = [
+const BUILTIN_LIBRARY: [(&str, &str); 4] = [
+    ("inputs.typ", include_str!("../../../templates/inputs.typ")),
     ("common.typ", include_str!("../../../templates/common.typ")),
     ("faces.typ", include_str!("../../../templates/faces.typ")),
     ("charts.typ", include_str!("../../../templates/charts.typ")),
@@ -41,6 +42,19 @@ pub(super) struct MainTemplate {
     pub(super) root: Option<PathBuf>,
     /// Files a built-in template imports, with their paths beside it.
     pub(super) companions: Vec<(VirtualPath, Arc<SourceFile>)>,
+}
+
+/// Every built-in template file, name and text: the templates and the
+/// files they import, as `jianbao build --template-data` writes them out.
+pub(super) fn builtin_files() -> impl Iterator<Item = (String, &'static str)> {
+    BUILTINS
+        .iter()
+        .map(|(name, text)| (format!("{name}.typ"), *text))
+        .chain(
+            BUILTIN_LIBRARY
+                .iter()
+                .map(|(file_name, text)| ((*file_name).to_string(), *text)),
+        )
 }
 
 /// Finds and reads the chosen template.

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# 速度对比：jianbao、typst 命令行、LibreOffice，同一份简报，一次运行测完。
+# Speed side by side, in one run, on the example month (data/progress/2026-11.yaml):
+#   1. jianbao build, PDF + DOCX (what a clerk runs);
+#   2. jianbao build, PDF only;
+#   3. the typst command-line compiler on the same template, data and fonts
+#      (written by `jianbao build --template-data`), PDF only;
+#   4. LibreOffice converting our DOCX to PDF (what an office does today).
+# Prints medians (hyperfine), peak memory (GNU time) and ratios to jianbao,
+# as a Markdown table for the README.
+#
+# Needs: cargo, hyperfine, GNU time (/usr/bin/time), LibreOffice (soffice),
+# and typst 0.15 (`cargo install typst-cli --version 0.15.1 --locked`).
+# On Debian/UOS/Kylin: apt-get install hyperfine time libreoffice-writer
+# Usage: bench/compare.sh [runs]   (default 10)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs=${1:-10}
+for tool in cargo hyperfine soffice typst python3; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "缺少 $tool (missing $tool); see the comment at the top of $0" >&2
+    exit 1
+  fi
+done
+if [ ! -x /usr/bin/time ]; then
+  echo "缺少 GNU time (/usr/bin/time): apt-get install time" >&2
+  exit 1
+fi
+case "$(typst --version)" in
+  "typst 0.15."*) ;;
+  *) echo "typst $(typst --version) is not 0.15, the version jianbao embeds" >&2; exit 1 ;;
+esac
+
+cargo build --release --quiet
+jianbao=$PWD/target/release/jianbao
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+month=data/progress/2026-11.yaml
+
+# The template's data, and the DOCX LibreOffice converts.
+"$jianbao" build "$month" --out "$work/data" --template-data 2>/dev/null
+data=$work/data/template-data
+docx=$(ls "$work"/data/*.docx)
+cp "$docx" "$work/briefing.docx"
+
+names=(
+  "jianbao (PDF + DOCX)"
+  "jianbao (PDF)"
+  "typst CLI (PDF)"
+  "LibreOffice (DOCX → PDF)"
+)
+commands=(
+  "$jianbao build $month --out $work/a"
+  "$jianbao build $month --out $work/b --format pdf"
+  "typst compile --root $data --font-path fonts --ignore-system-fonts --input briefing-json=briefing.json --input style-json=style.json $data/jianbao.typ $work/typst.pdf"
+  "env FONTCONFIG_FILE=$PWD/fonts/fontconfig/fonts.conf soffice -env:UserInstallation=file://$work/lo-profile --headless --convert-to pdf --outdir $work/lo $work/briefing.docx"
+)
+
+args=()
+for i in "${!names[@]}"; do
+  args+=(-n "${names[$i]}" "${commands[$i]}")
+done
+hyperfine --warmup 2 --runs "$runs" --style basic --export-json "$work/times.json" "${args[@]}" >&2
+
+# Peak memory: the largest resident set of three runs of each (for sh -c,
+# GNU time reports the largest process it waited for).
+for i in "${!names[@]}"; do
+  peak=0
+  for _ in 1 2 3; do
+    /usr/bin/time -f '%M' -o "$work/rss" sh -c "${commands[$i]} >/dev/null 2>&1"
+    kb=$(tail -1 "$work/rss")
+    [ "$kb" -gt "$peak" ] && peak=$kb
+  done
+  echo "$peak" >>"$work/peaks"
+done
+
+pages() { python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$1"; }
+echo
+echo "Machine: $(nproc) cores, $(uname -m); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Pages: jianbao $(pages "$(ls "$work"/a/*.pdf)"), typst CLI $(pages "$work/typst.pdf"), LibreOffice $(pages "$(ls "$work"/lo/*.pdf)")"
+echo
+python3 - "$work/times.json" "$work/peaks" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+peaks = [int(line) for line in open(sys.argv[2])]
+base = results[0]["median"]
+print("| 做法 (what runs) | 中位数 (median) | 最大内存 (peak RSS) | 相对 jianbao PDF+DOCX |")
+print("|---|---:|---:|---:|")
+for result, peak in zip(results, peaks):
+    median = result["median"]
+    print(f"| {result['command']} | {median * 1000:.0f} ms | {peak / 1024:.0f} MB | {median / base:.2f}× |")
+PY

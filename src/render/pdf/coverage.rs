@@ -1,6 +1,7 @@
 //! Characters of the briefing that no loaded font has: typst would print
 //! them as empty boxes, so each one becomes a warning saying where it is.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::fonts::FontLibrary;
@@ -31,19 +32,24 @@ pub(super) fn missing_characters(
     sources: &[Arc<SourceFile>],
 ) -> Vec<Diagnostic> {
     let mut found: Vec<Missing> = Vec::new();
+    // Each distinct character is looked up in the fonts once: a briefing
+    // has some hundred thousand characters but only a few thousand kinds.
+    let mut covered: HashMap<char, bool> = HashMap::new();
     for (place, text) in texts(briefing) {
-        let chars: Vec<char> = text.chars().collect();
-        for (index, &c) in chars.iter().enumerate() {
-            if is_invisible(c) || fonts.covers(c) {
+        for (index, c) in text.chars().enumerate() {
+            if is_invisible(c) || *covered.entry(c).or_insert_with(|| fonts.covers(c)) {
                 continue;
             }
             match found.iter_mut().find(|missing| missing.c == c) {
                 Some(missing) => missing.count += 1,
-                None => found.push(Missing {
-                    c,
-                    first: describe(&place, &chars, index),
-                    count: 1,
-                }),
+                None => {
+                    let chars: Vec<char> = text.chars().collect();
+                    found.push(Missing {
+                        c,
+                        first: describe(&place, &chars, index),
+                        count: 1,
+                    });
+                }
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Dict, Duration};
@@ -18,6 +18,24 @@ use crate::source::SourceFile;
 
 /// Source files read so far, as typst and as our diagnostics see them.
 type Sources = HashMap<FileId, (Source, Arc<SourceFile>)>;
+
+/// The template files parsed so far in this process, by id: a batch parses
+/// each template file once, whatever the number of briefings.
+static PARSED: LazyLock<Mutex<HashMap<FileId, Source>>> = LazyLock::new(Mutex::default);
+
+/// `text` parsed as the file `id`; the parse of an earlier render when the
+/// text is the same.
+fn parsed(id: FileId, text: &str) -> Source {
+    let mut parsed = PARSED.lock().unwrap_or_else(PoisonError::into_inner);
+    match parsed.get(&id) {
+        Some(source) if source.text() == text => source.clone(),
+        _ => {
+            let source = Source::new(id, text.to_string());
+            parsed.insert(id, source.clone());
+            source
+        }
+    }
+}
 
 /// Everything typst may see while compiling one briefing.
 pub(super) struct BriefingWorld<'a> {
@@ -45,11 +63,11 @@ impl<'a> BriefingWorld<'a> {
         today: Datetime,
     ) -> Self {
         let main = RootedPath::new(VirtualRoot::Project, template.vpath).intern();
-        let source = Source::new(main, template.file.text.clone());
+        let source = parsed(main, &template.file.text);
         let mut sources = HashMap::from([(main, (source, template.file))]);
         for (vpath, file) in template.companions {
             let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
-            sources.insert(id, (Source::new(id, file.text.clone()), file));
+            sources.insert(id, (parsed(id, &file.text), file));
         }
         Self {
             library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
@@ -126,7 +144,7 @@ impl World for BriefingWorld<'_> {
         }
         let (path, bytes) = self.read(id)?;
         let file = SourceFile::decode(&path, &bytes).map_err(|_| FileError::InvalidUtf8)?;
-        let source = Source::new(id, file.text.clone());
+        let source = parsed(id, &file.text);
         self.lock_sources().insert(id, (source.clone(), file));
         Ok(source)
     }

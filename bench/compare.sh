@@ -5,7 +5,8 @@
 #   2. jianbao build, PDF only;
 #   3. the typst command-line compiler on the same template, data and fonts
 #      (written by `jianbao build --template-data`), PDF only;
-#   4. LibreOffice converting our DOCX to PDF (what an office does today).
+#   4. LibreOffice converting our DOCX to PDF (what an office does today);
+#   5. a batch of 100 briefings (`jianbao build FOLDER`).
 # Prints medians (hyperfine), peak memory (GNU time) and ratios to jianbao,
 # as a Markdown table for the README.
 #
@@ -75,19 +76,39 @@ for i in "${!names[@]}"; do
   echo "$peak" >>"$work/peaks"
 done
 
+# A batch of 100 briefings (one progress file per unit, as for counties),
+# built in parallel by one process: three runs, median. Each unit's office
+# and every progress text differ, so that no two briefings lay out alike.
+mkdir -p "$work/units"
+python3 - "$month" "$work/units" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for n in range(1, 101):
+    unit = text.replace("office: 市", f"office: 第{n}县")
+    unit = re.sub(r"(progress: .*?)(。?)$", rf"\1，第{n}县报送\2", unit, flags=re.M)
+    open(f"{sys.argv[2]}/unit-{n:03}.yaml", "w", encoding="utf-8").write(unit)
+PY
+hyperfine --runs 3 --style basic --export-json "$work/batch.json" \
+  -n "jianbao, 100 briefings" "$jianbao build $work/units --out $work/batch" >&2
+/usr/bin/time -f '%M' -o "$work/rss" "$jianbao" build "$work/units" --out "$work/batch" >/dev/null 2>&1
+batch_peak=$(tail -1 "$work/rss")
+
 pages() { python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$1"; }
 echo
 echo "Machine: $(nproc) cores, $(uname -m); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Pages: jianbao $(pages "$(ls "$work"/a/*.pdf)"), typst CLI $(pages "$work/typst.pdf"), LibreOffice $(pages "$(ls "$work"/lo/*.pdf)")"
 echo
-python3 - "$work/times.json" "$work/peaks" <<'PY'
+python3 - "$work/times.json" "$work/peaks" "$work/batch.json" "$batch_peak" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 peaks = [int(line) for line in open(sys.argv[2])]
+batch = json.load(open(sys.argv[3]))["results"][0]
+batch_peak = int(sys.argv[4])
 base = results[0]["median"]
 print("| 做法 (what runs) | 中位数 (median) | 最大内存 (peak RSS) | 相对 jianbao PDF+DOCX |")
 print("|---|---:|---:|---:|")
 for result, peak in zip(results, peaks):
     median = result["median"]
     print(f"| {result['command']} | {median * 1000:.0f} ms | {peak / 1024:.0f} MB | {median / base:.2f}× |")
+print(f"| {batch['command']} (PDF + DOCX each) | {batch['median']:.1f} s | {batch_peak / 1024:.0f} MB | {batch['median'] / base:.0f}× |")
 PY

@@ -12,6 +12,9 @@ use std::time::Instant;
 
 use super::Failure;
 use super::build::{Options, Shared, build_one};
+
+/// typst's cached results unused for this many builds are dropped.
+const EVICT_AFTER_BUILDS: usize = 2;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// The progress files named by `paths`: files as given, folders by their
@@ -76,6 +79,10 @@ pub(super) fn run(
                     };
                     let out = options.out.join(folder_name(path));
                     let result = build_one(path, &out, shared, options);
+                    // typst memoises every layout it makes; briefings of
+                    // other units share little, so a batch would otherwise
+                    // hold them all (gigabytes for a hundred).
+                    typst::comemo::evict(EVICT_AFTER_BUILDS);
                     let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
                     let ok = result.is_ok();
                     progress.finished(finished, path, ok);

@@ -307,6 +307,9 @@ fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
         ))
         .len()
     };
+    // GBK decodes the prefix on its own differently where the cut splits a
+    // two-byte character: stay inside the text, on a character boundary.
+    let prefix_len = shown.floor_char_boundary(prefix_len);
     let end = shown[prefix_len..]
         .chars()
         .next()
@@ -346,6 +349,18 @@ mod tests {
         let (line, column) = err.line_column().expect("has a location");
         assert_eq!((line, column), (1, 7));
         assert!(err.help.iter().any(|h| h.contains("UTF-8")));
+    }
+
+    #[test]
+    fn a_gbk_character_split_by_the_utf8_prefix_is_still_located() {
+        // Found by the fuzzer: the UTF-8 prefix ends inside a two-byte GBK
+        // character, so the prefix alone decodes to a longer text.
+        let bytes = [
+            0xe5, 0x9c, 0xa8, 0xa8, 0xe5, 0xe5, 0x85, 0x82, 0x9c, 0xa8, 0xe5, 0xe4,
+        ];
+        let err = SourceFile::decode(Path::new("s.txt"), &bytes).expect_err("not UTF-8");
+        assert!(err.line_column().is_some(), "{err}");
+        let _ = err.to_string();
     }
 
     #[test]

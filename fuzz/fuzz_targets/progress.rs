@@ -1,0 +1,10 @@
+//! The progress loader on arbitrary bytes: see `checks::progress`.
+
+#![no_main]
+
+// Each target uses one of the shared checks.
+#[allow(dead_code)]
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| checks::progress(bytes));

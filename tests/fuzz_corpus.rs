@@ -1,0 +1,74 @@
+//! Replays the fuzzers' kept inputs (`fuzz/corpus/`, `fuzz/regressions/`)
+//! with the fuzz targets' own checks (`fuzz/checks.rs`), on the stable
+//! toolchain: what the fuzzers once found stays fixed, and what they
+//! covered stays covered. See `fuzz/README.md`.
+
+use std::path::PathBuf;
+
+use jianbao::render::pdf::FontLibrary;
+
+#[path = "../fuzz/checks.rs"]
+mod checks;
+
+/// The files of `fuzz/<kind>/<target>/`, sorted; none when it is missing.
+fn inputs(kind: &str, target: &str) -> Vec<PathBuf> {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz")
+        .join(kind)
+        .join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.path())
+                .filter(|path| path.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Runs `check` on each input, naming the input that fails.
+fn replay(files: &[PathBuf], check: impl Fn(&[u8])) {
+    for file in files {
+        let bytes = std::fs::read(file).expect("a readable input");
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&bytes)));
+        assert!(outcome.is_ok(), "{} fails its check", file.display());
+    }
+}
+
+#[test]
+fn the_speech_corpus_and_regressions_pass() {
+    let mut files = inputs("corpus", "speech");
+    assert!(files.len() >= 5, "the speech corpus is kept");
+    files.extend(inputs("regressions", "speech"));
+    replay(&files, checks::speech);
+}
+
+#[test]
+fn the_progress_corpus_and_regressions_pass() {
+    let mut files = inputs("corpus", "progress");
+    assert!(files.len() >= 3, "the progress corpus is kept");
+    files.extend(inputs("regressions", "progress"));
+    replay(&files, checks::progress);
+}
+
+/// The whole build takes a second an input: the seeds and the regressions,
+/// not the whole corpus.
+#[test]
+fn the_whole_build_regressions_pass() {
+    let fonts = FontLibrary::new(&[], false);
+    let mut files = inputs("regressions", "whole_build");
+    files.extend(
+        inputs("corpus", "whole_build")
+            .into_iter()
+            .filter(|file| file.extension().is_some_and(|e| e == "yaml")),
+    );
+    assert!(!files.is_empty(), "the whole-build seeds are kept");
+    replay(&files, |bytes| {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            checks::whole_build(text, &fonts);
+        }
+    });
+}

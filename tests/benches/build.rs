@@ -81,18 +81,21 @@ fn docx_writer(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 10)]
 fn full_build_pdf_and_docx() -> (Vec<u8>, Vec<u8>) {
     typst::comemo::evict(0);
-    let briefing = merge();
+    pdf_and_docx(&merge(), &FontLibrary::new(&[], false))
+}
+
+/// The PDF and the DOCX of `briefing`, as `jianbao build` makes them.
+fn pdf_and_docx(briefing: &Briefing, fonts: &FontLibrary) -> (Vec<u8>, Vec<u8>) {
     let style = Style::default_style();
-    let fonts = FontLibrary::new(&[], false);
-    let options = PdfOptions::default();
-    let pdf = pdf::render(&briefing, &style, &template(), &fonts, &options).expect("renders");
-    let charts = pdf::chart_images(&briefing, &style, &fonts).expect("draws");
+    let pdf =
+        pdf::render(briefing, &style, &template(), fonts, &PdfOptions::default()).expect("renders");
+    let charts = pdf::chart_images(briefing, &style, fonts).expect("draws");
     let docx = docx::render(
-        &briefing,
+        briefing,
         &style,
         docx::Layout::Briefing,
         &charts,
-        EndBlockPage::WithText,
+        pdf.end_block,
     )
     .expect("renders");
     (pdf.pdf, docx)
@@ -111,21 +114,9 @@ fn generated(tasks: usize) -> Briefing {
 #[divan::bench(args = [50, 250, 500], sample_count = 3)]
 fn scaling_pdf_and_docx(bencher: divan::Bencher, tasks: usize) {
     let briefing = generated(tasks);
-    let style = Style::default_style();
     let fonts = FontLibrary::new(&[], false);
-    let options = PdfOptions::default();
     bencher.bench_local(|| {
         typst::comemo::evict(0);
-        let pdf = pdf::render(&briefing, &style, &template(), &fonts, &options).expect("renders");
-        let charts = pdf::chart_images(&briefing, &style, &fonts).expect("draws");
-        let docx = docx::render(
-            &briefing,
-            &style,
-            docx::Layout::Briefing,
-            &charts,
-            EndBlockPage::WithText,
-        )
-        .expect("renders");
-        (pdf.pdf, docx)
+        pdf_and_docx(&briefing, &fonts)
     });
 }

@@ -71,15 +71,20 @@ impl Package {
 }
 
 fn sample_package() -> Package {
+    package_of(&sample_briefing())
+}
+
+/// `briefing` as a 简报 in the default style, its end block with the text.
+fn package_of(briefing: &Briefing) -> Package {
     Package::open(
         render(
-            &sample_briefing(),
+            briefing,
             &Style::default_style(),
             Layout::Briefing,
             &[],
             EndBlockPage::WithText,
         )
-        .expect("the sample renders"),
+        .expect("the briefing renders"),
     )
 }
 
@@ -756,16 +761,7 @@ fn markup_in_user_text_comes_out_literally() {
 fn control_characters_are_dropped() {
     let mut briefing = sample_briefing();
     briefing.title = "标题\u{1}\u{b}完".to_string();
-    let mut package = Package::open(
-        render(
-            &briefing,
-            &Style::default_style(),
-            Layout::Briefing,
-            &[],
-            EndBlockPage::WithText,
-        )
-        .unwrap(),
-    );
+    let mut package = package_of(&briefing);
     let text = package.part("word/document.xml");
     let doc = roxmltree::Document::parse(&text).expect("document.xml parses");
     assert!(find_all(doc.root(), "t").any(|t| t.text() == Some("标题完")));
@@ -830,16 +826,7 @@ fn the_body_ends_with_a_paragraph_even_without_an_end_block() {
         },
     ] {
         briefing.imprint = imprint;
-        let mut package = Package::open(
-            render(
-                &briefing,
-                &Style::default_style(),
-                Layout::Briefing,
-                &[],
-                EndBlockPage::WithText,
-            )
-            .unwrap(),
-        );
+        let mut package = package_of(&briefing);
         let text = package.part("word/document.xml");
         let doc = roxmltree::Document::parse(&text).unwrap();
         let body = find(doc.root(), "body").unwrap();

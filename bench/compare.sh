@@ -11,8 +11,9 @@
 # as a Markdown table for the README.
 #
 # Needs: cargo, hyperfine, GNU time (/usr/bin/time), LibreOffice (soffice),
-# and typst 0.15 (`cargo install typst-cli --version 0.15.1 --locked`).
-# On Debian/UOS/Kylin: apt-get install hyperfine time libreoffice-writer
+# and typst 0.15 (`cargo install typst-cli --version 0.15.1 --locked`);
+# with valgrind it also counts the instructions of jianbao and the typst CLI.
+# On Debian/UOS/Kylin: apt-get install hyperfine time valgrind libreoffice-writer
 # Usage: bench/compare.sh [runs]   (default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,6 +94,18 @@ hyperfine --runs 3 --style basic --export-json "$work/batch.json" \
 /usr/bin/time -f '%M' -o "$work/rss" "$jianbao" build "$work/units" --out "$work/batch" >/dev/null 2>&1
 batch_peak=$(tail -1 "$work/rss")
 
+# Instructions executed (valgrind's callgrind): the same count whatever else
+# the machine is doing, so jianbao and the typst CLI compare exactly.
+instructions() {
+  valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" "$@" >/dev/null 2>"$work/callgrind.log"
+  sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$work/callgrind.log"
+}
+if command -v valgrind >/dev/null; then
+  jianbao_ir=$(instructions "$jianbao" build "$month" --out "$work/c" --format pdf)
+  typst_ir=$(instructions typst compile --root "$data" --font-path fonts --ignore-system-fonts \
+    --input briefing-json=briefing.json --input style-json=style.json "$data/jianbao.typ" "$work/typst-c.pdf")
+fi
+
 pages() { python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$1"; }
 echo
 echo "Machine: $(nproc) cores, $(uname -m); load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -112,3 +125,7 @@ for result, peak in zip(results, peaks):
     print(f"| {result['command']} | {median * 1000:.0f} ms | {peak / 1024:.0f} MB | {median / base:.2f}× |")
 print(f"| {batch['command']} (PDF + DOCX each) | {batch['median']:.1f} s | {batch_peak / 1024:.0f} MB | {batch['median'] / base:.0f}× |")
 PY
+if [ -n "${jianbao_ir:-}" ]; then
+  echo
+  python3 -c "import sys; j, t = map(int, sys.argv[1:]); print(f'Instructions (callgrind), PDF only: jianbao {j / 1e6:,.0f} M, typst CLI {t / 1e6:,.0f} M ({j / t:.2f}×)')" "$jianbao_ir" "$typst_ir"
+fi

@@ -494,34 +494,19 @@ fn core_properties_come_from_the_document_info() {
 
 #[test]
 fn two_renders_in_one_process_are_identical() {
-    let style = Style::default_style();
-    let first = render(
-        &sample_briefing(),
-        &style,
-        Layout::Briefing,
-        &[],
-        EndBlockPage::WithText,
-    )
-    .unwrap();
-    let second = render(
-        &sample_briefing(),
-        &style,
-        Layout::Briefing,
-        &[],
-        EndBlockPage::WithText,
-    )
-    .unwrap();
-    assert!(first == second, "the bytes differ");
-    let thread = std::thread::spawn(move || {
+    let bytes = || {
         render(
             &sample_briefing(),
-            &style,
+            &Style::default_style(),
             Layout::Briefing,
             &[],
             EndBlockPage::WithText,
         )
         .unwrap()
-    });
+    };
+    let first = bytes();
+    assert!(first == bytes(), "the bytes differ");
+    let thread = std::thread::spawn(bytes);
     assert!(
         thread.join().unwrap() == first,
         "another thread's bytes differ"

@@ -103,7 +103,7 @@ pub struct RenderedPdf {
 /// Durations of the steps of one render.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Timings {
-    /// Evaluating the template and laying out the pages.
+    /// Computing the grid, evaluating the template and laying out the pages.
     pub compile: Duration,
     /// Writing the PDF.
     pub export: Duration,
@@ -129,15 +129,14 @@ pub fn render(
     options: &PdfOptions,
 ) -> Result<RenderedPdf, Diagnostics> {
     let pixel_per_pt = options.png_dpi.map(pixel_per_pt).transpose()?;
-    let date = briefing_date(&briefing.document)?;
-    let template = template::load(template)?;
-    let world = BriefingWorld::new(template, inputs(briefing, style, fonts)?, fonts, date);
-
     let start = Instant::now();
-    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    let Laid {
+        world,
+        document,
+        mut notes,
+        date,
+    } = lay_out(briefing, style, template, fonts)?;
     let compile = start.elapsed();
-    let mut notes = diagnostics::convert(&world, style, &warnings);
-    let document = output.map_err(|errors| failure(&world, style, &errors, &notes))?;
 
     let start = Instant::now();
     let pdf = typst_pdf::pdf(&document, &pdf_options(date, options.standard)?)
@@ -182,13 +181,41 @@ pub fn end_block(
     template: &TemplateChoice,
     fonts: &FontLibrary,
 ) -> Result<EndBlockPage, Diagnostics> {
+    let laid = lay_out(briefing, style, template, fonts)?;
+    Ok(end_block_page(&laid.document))
+}
+
+/// A briefing laid out by typst.
+struct Laid<'a> {
+    /// The world it was compiled in, which locates later errors.
+    world: BriefingWorld<'a>,
+    /// The pages.
+    document: PagedDocument,
+    /// typst's warnings, as ours.
+    notes: Vec<Diagnostic>,
+    /// The briefing's date.
+    date: Datetime,
+}
+
+/// Evaluates the template with the briefing and lays out the pages.
+fn lay_out<'a>(
+    briefing: &Briefing,
+    style: &Style,
+    template: &TemplateChoice,
+    fonts: &'a FontLibrary,
+) -> Result<Laid<'a>, Diagnostics> {
     let date = briefing_date(&briefing.document)?;
     let template = template::load(template)?;
     let world = BriefingWorld::new(template, inputs(briefing, style, fonts)?, fonts, date);
     let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
     let notes = diagnostics::convert(&world, style, &warnings);
     let document = output.map_err(|errors| failure(&world, style, &errors, &notes))?;
-    Ok(end_block_page(&document))
+    Ok(Laid {
+        world,
+        document,
+        notes,
+        date,
+    })
 }
 
 /// The end block stands alone when its page holds no content mark: the

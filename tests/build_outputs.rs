@@ -10,14 +10,21 @@ const STEM: &str = "生态文明建设工作简报-2026年第11期";
 
 /// Builds `progress` into `out` with the given formats; panics on failure.
 fn build(progress: &Path, out: &Path, formats: &str) -> common::Run {
-    let run = jianbao(&[
+    build_with(progress, out, formats, &[])
+}
+
+/// [`build`] with `extra` arguments.
+fn build_with(progress: &Path, out: &Path, formats: &str, extra: &[&str]) -> common::Run {
+    let mut args = vec![
         "build",
         progress.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
         "--format",
         formats,
-    ]);
+    ];
+    args.extend(extra);
+    let run = jianbao(&args);
     assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
     run
 }
@@ -439,16 +446,7 @@ fn the_tongbao_template_writes_an_official_document() {
 #[test]
 fn no_charts_leaves_the_pictures_out() {
     let dir = tempfile::tempdir().unwrap();
-    let run = jianbao(&[
-        "build",
-        example_month().to_str().unwrap(),
-        "--out",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "pdf,docx",
-        "--no-charts",
-    ]);
-    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    build_with(&example_month(), dir.path(), "pdf,docx", &["--no-charts"]);
     let docx = std::fs::read(dir.path().join(format!("{STEM}.docx"))).unwrap();
     let archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let media: Vec<&str> = archive
@@ -464,16 +462,7 @@ fn template_data_is_written_and_the_exported_templates_compile() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let run = jianbao(&[
-        "build",
-        example_month().to_str().unwrap(),
-        "--out",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "pdf",
-        "--template-data",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    build_with(&example_month(), dir.path(), "pdf", &["--template-data"]);
     let data = dir.path().join("template-data");
     let briefing: serde_json::Value =
         serde_json::from_slice(&std::fs::read(data.join("briefing.json")).unwrap()).unwrap();
@@ -498,17 +487,13 @@ fn template_data_is_written_and_the_exported_templates_compile() {
     // The exported template, used as a user template, gives the same PDF
     // text as the built-in one: it carries everything it imports.
     let exported = dir.path().join("exported");
-    let run = jianbao(&[
-        "build",
-        example_month().to_str().unwrap(),
-        "--out",
-        exported.to_str().unwrap(),
-        "--format",
+    let template = data.join("jianbao.typ");
+    build_with(
+        &example_month(),
+        &exported,
         "pdf",
-        "--template",
-        data.join("jianbao.typ").to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+        &["--template", template.to_str().unwrap()],
+    );
     let builtin = pdf_text(&dir.path().join(format!("{STEM}.pdf")));
     let from_files = pdf_text(&exported.join(format!("{STEM}.pdf")));
     assert_eq!(squeeze(&builtin), squeeze(&from_files));

@@ -93,7 +93,8 @@ fn docx_leaves_the_end_block_page_unnumbered(
     let style = Style::default_style();
     let (briefing, rendered) = lengthened_until_alone(briefing, grow, &fonts);
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let pdf_path = dir.path().join("briefing.pdf");
+    // Not briefing.pdf: LibreOffice writes that beside briefing.docx.
+    let pdf_path = dir.path().join("jianbao.pdf");
     std::fs::write(&pdf_path, &rendered.pdf).expect("the PDF is written");
     let pdf_pages = pages(&pdf_path);
     let imprint = squeeze(&briefing.imprint.copies);

@@ -195,7 +195,7 @@ const PROGRESS_CASES: &[(&str, Input, Answer<'static>)] = &[
     ("brackets nested 100 000 deep", Input::Make(very_deep_brackets), Answer { code: 1, place: "2026-11.yaml:1:11", says: &["一组“字段: 值”"] }),
     ("maps nested 200 deep", Input::Make(deep_maps), Answer { code: 1, place: "2026-11.yaml:3:3", says: &["未知字段“a”"] }),
     // Wrong types and numbers.
-    ("a word for a number", Input::Replace("percent: 85", "percent: 八十五"), Answer { code: 1, place: "2026-11.yaml:15:18", says: &["类型不对", "一个数"] }),
+    ("a word for a number", Input::Replace("percent: 85", "percent: 八十五"), Answer { code: 1, place: "2026-11.yaml:15:18", says: &["应为一个数", "八十五"] }),
     ("percent 1e400", Input::Replace("percent: 85", "percent: 1e400"), Answer { code: 1, place: "2026-11.yaml:15:18", says: &["这个数太大"] }),
     ("issue 99999999999999999999", Input::Replace("issue: 11", "issue: 99999999999999999999"), Answer { code: 1, place: "2026-11.yaml:5:10", says: &["这个数太大"] }),
     ("copies 99999999999999999999", Input::Replace("copies: 60", "copies: 99999999999999999999"), Answer { code: 1, place: "2026-11.yaml:9:11", says: &["这个数太大"] }),

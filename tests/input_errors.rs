@@ -36,11 +36,32 @@ const CASES: &[Case] = &[
         says: &["未知字段“percnt”", "是不是要写“percent”"],
     },
     Case {
-        name: "wrong type",
+        name: "a word for a number",
         from: "percent: 85",
         to: "percent: 八十五",
         at: "15:18",
-        says: &["类型不对", "一个数"],
+        says: &["应为一个数，“八十五”不是", "85%"],
+    },
+    Case {
+        name: "a number with a unit",
+        from: "target: 32",
+        to: "target: 32微克",
+        at: "26:13",
+        says: &["“target”应为一个数", "单位写在 unit 中"],
+    },
+    Case {
+        name: "a number with words",
+        from: "percent: 85",
+        to: "percent: 约85%",
+        at: "15:18",
+        says: &["应为一个数，“约85%”不是"],
+    },
+    Case {
+        name: "wrong type",
+        from: "percent: 85",
+        to: "percent: [85]",
+        at: "15:9",
+        says: &["一个数"],
     },
     Case {
         name: "duplicate key",
@@ -224,4 +245,27 @@ fn a_missing_file_is_named() {
         run.stderr
     );
     assert!(run.stderr.contains("找不到文件"), "{}", run.stderr);
+}
+
+#[test]
+fn numbers_are_read_as_clerks_type_them() {
+    let outline = jianbao::speech::parse(include_str!("../data/speech.txt"));
+    for (percent, target, value) in [
+        ("95%", "32", "29.6"),
+        ("95％", "32%", "29.6％"),
+        ("９５", "３２", "２９．６"),
+        ("\"95 %\"", "'32'", "29.6"),
+    ] {
+        let text = MINIMAL
+            .replacen("percent: 85", &format!("percent: {percent}"), 1)
+            .replacen("target: 32", &format!("target: {target}"), 1)
+            .replacen("value: 29.6", &format!("value: {value}"), 1);
+        let file = jianbao::source::SourceFile::new("2026-11.yaml", &text);
+        let progress = jianbao::progress::parse(&file, &outline)
+            .unwrap_or_else(|errors| panic!("{percent} {target} {value}: {errors:?}"));
+        let first = progress.tasks().next().unwrap();
+        assert_eq!(first.percent, 95.0, "{percent}");
+        assert_eq!(progress.indicators[0].target, 32.0, "{target}");
+        assert_eq!(progress.indicators[0].value, 29.6, "{value}");
+    }
 }

@@ -5,7 +5,7 @@
 //! Values whose meaning is checked later (dates, status words, references)
 //! stay text here, wrapped in [`Spanned`] so a later error can point at them.
 
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -157,11 +157,10 @@ pub struct TaskEntry {
     /// Percent complete, 0–100; implied by 已完成 (100) and 未启动 (0).
     #[serde(default)]
     #[schemars(
-        with = "Option<f64>",
-        range(min = 0, max = 100),
-        description = "完成进度，0 到 100 的数（百分比，不带 %）；已完成可省略（视为 100），未启动可省略（视为 0）"
+        schema_with = "percent_schema",
+        description = "完成进度，0 到 100 的数（百分比，可写 85、85% 或全角 ８５）；已完成可省略（视为 100），未启动可省略（视为 0）"
     )]
-    pub percent: Option<Spanned<f64>>,
+    pub percent: Option<Spanned<NumberText>>,
     /// The lead unit (牵头单位).
     #[schemars(with = "String", description = "牵头单位，例如“市生态环境局”")]
     pub lead_unit: Spanned<String>,
@@ -196,11 +195,17 @@ pub struct IndicatorEntry {
     #[schemars(description = "单位，例如 %、μg/m³、亩")]
     pub unit: String,
     /// Target value for the year.
-    #[schemars(with = "f64", description = "目标值（年度目标）")]
-    pub target: Spanned<f64>,
+    #[schemars(
+        schema_with = "number_schema",
+        description = "目标值（年度目标），一个数，可带 %，不写单位"
+    )]
+    pub target: Spanned<NumberText>,
     /// Value this month (or cumulative to this month).
-    #[schemars(with = "f64", description = "本月值（累计指标填累计值）")]
-    pub value: Spanned<f64>,
+    #[schemars(
+        schema_with = "number_schema",
+        description = "本月值（累计指标填累计值），一个数，可带 %，不写单位"
+    )]
+    pub value: Spanned<NumberText>,
     /// Whether a higher value is better (true for 优良天数, false for PM2.5).
     #[serde(default = "higher_is_better_default")]
     #[schemars(description = "数值越高越好填 true（默认），越低越好填 false（如 PM2.5 浓度）")]
@@ -213,4 +218,76 @@ pub struct IndicatorEntry {
 
 fn higher_is_better_default() -> bool {
     true
+}
+
+/// A number as the clerk typed it: a YAML number, or text such as `95%`,
+/// `95％` or full-width `９５`, read by
+/// [`parse_number`](super::values::parse_number) during validation so that
+/// a refusal can say what was wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NumberText {
+    /// Written as a YAML number.
+    Number(f64),
+    /// Written as text.
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for NumberText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NumberTextVisitor)
+    }
+}
+
+/// Takes a number or text; anything else (a list, a mapping) is the wrong
+/// type, reported as “a number” wanted.
+struct NumberTextVisitor;
+
+impl serde::de::Visitor<'_> for NumberTextVisitor {
+    type Value = NumberText;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a number")
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<NumberText, E> {
+        Ok(NumberText::Number(value))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<NumberText, E> {
+        Ok(NumberText::Number(value as f64))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<NumberText, E> {
+        Ok(NumberText::Number(value as f64))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<NumberText, E> {
+        Ok(NumberText::Text(value.to_string()))
+    }
+}
+
+/// Text a number may be typed as: digits (also full-width), an optional
+/// sign and decimal point, an optional trailing percent sign.
+const NUMBER_PATTERN: &str = "^\\s*[-+−－＋]?[0-9０-９]+([.．][0-9０-９]+)?\\s*[%％]?\\s*$";
+
+/// Schema of a percent: 0 to 100, as a number or as text; may be left
+/// empty (implied by the status).
+fn percent_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "anyOf": [
+            { "type": "number", "minimum": 0, "maximum": 100 },
+            { "type": "string", "pattern": NUMBER_PATTERN },
+            { "type": "null" }
+        ]
+    })
+}
+
+/// Schema of an indicator number, as a number or as text.
+fn number_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "anyOf": [
+            { "type": "number" },
+            { "type": "string", "pattern": NUMBER_PATTERN }
+        ]
+    })
 }

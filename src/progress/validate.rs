@@ -8,9 +8,11 @@ use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
-use super::file::{BriefingSection, CommitmentEntry, IndicatorEntry, ProgressFile, TaskEntry};
+use super::file::{
+    BriefingSection, CommitmentEntry, IndicatorEntry, NumberText, ProgressFile, TaskEntry,
+};
 use super::model::{CommitmentProgress, Indicator, Meta, OfficialMeta, Progress, TaskProgress};
-use super::values::{Date, DateError, Deadline, Period, Status};
+use super::values::{Date, DateError, Deadline, Period, Status, parse_number};
 use super::yaml_error::span_of;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::{SourceFile, strip_invisible};
@@ -131,9 +133,33 @@ impl<'a> Checker<'a> {
         value.value
     }
 
+    /// Reads a number written as a number or as text (`95%`, `９５`);
+    /// refuses units and words at their place.
+    fn number(&mut self, value: &Spanned<NumberText>, field: &str) -> Option<f64> {
+        match &value.value {
+            NumberText::Number(number) => Some(*number),
+            NumberText::Text(text) => {
+                let number = parse_number(text);
+                if number.is_none() {
+                    self.error_at(
+                        value,
+                        format!("“{field}”应为一个数，“{}”不是 (not a number)", text.trim()),
+                        "这里只能写数字",
+                        format!(
+                            "{field} 只写数字，可带 % 或用全角数字，例如 85、85% 或 ８５；单位写在 unit 中，说明文字写在 note 中"
+                        ),
+                    );
+                }
+                number
+            }
+        }
+    }
+
     /// Requires a finite indicator number of a sensible size.
-    fn indicator_number(&mut self, value: &Spanned<f64>, field: &str) -> f64 {
-        let number = value.value;
+    fn indicator_number(&mut self, value: &Spanned<NumberText>, field: &str) -> f64 {
+        let Some(number) = self.number(value, field) else {
+            return f64::NAN;
+        };
         if !number.is_finite() || number.abs() >= MAX_INDICATOR {
             self.error_at(
                 value,
@@ -278,7 +304,7 @@ impl<'a> Checker<'a> {
     fn percent(&mut self, entry: &TaskEntry, status: Option<Status>) -> Option<f64> {
         match (&entry.percent, status) {
             (Some(percent), _) => {
-                let value = percent.value;
+                let value = self.number(percent, "percent")?;
                 if value.is_nan() {
                     self.error_at(
                         percent,

@@ -151,6 +151,27 @@ impl Serialize for Date {
     }
 }
 
+/// Reads a number as a clerk types it: `95`, `87.6`, `-1.5`, also in
+/// full-width digits (`９５`, typed with a Chinese input method in
+/// full-width mode) and with a trailing percent sign (`95%`, `95％`). Units
+/// and words (`95 万亩`, `约95`) are refused: `None`.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let normalised: String = text
+        .chars()
+        .map(|c| if c == '\u{2212}' { '-' } else { half_width(c) })
+        .collect();
+    let trimmed = normalised.trim();
+    let bare = trimmed.strip_suffix('%').unwrap_or(trimmed).trim_end();
+    let plain = bare
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
+    let has_digit = bare.chars().any(|c| c.is_ascii_digit());
+    if !plain || !has_digit {
+        return None;
+    }
+    bare.parse::<f64>().ok()
+}
+
 /// Splits `text` at any of `separators` into integers; `None` if any part is
 /// not a plain number. A trailing separator (年…日) is allowed. Full-width
 /// digits and separators (`２０２６－１１－２８`, typed with a Chinese input
@@ -352,6 +373,39 @@ mod tests {
         );
         assert_eq!(Date::parse("28.11.2026"), Err(DateError::Format));
         assert_eq!(Date::parse("下个月"), Err(DateError::Format));
+    }
+
+    #[test]
+    fn numbers_as_clerks_type_them() {
+        for (text, number) in [
+            ("95", 95.0),
+            ("87.6", 87.6),
+            ("-1.5", -1.5),
+            ("95%", 95.0),
+            ("95 %", 95.0),
+            ("95％", 95.0),
+            ("９５", 95.0),
+            ("９５．５％", 95.5),
+            ("\u{2212}2", -2.0),
+            (" 80 ", 80.0),
+        ] {
+            assert_eq!(parse_number(text), Some(number), "{text}");
+        }
+        for text in [
+            "",
+            "%",
+            "约95",
+            "95万亩",
+            "95 亩",
+            "九十五",
+            "1e5",
+            "nan",
+            "inf",
+            "9-5",
+            ".",
+        ] {
+            assert_eq!(parse_number(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -416,7 +416,7 @@ fn wrong_type(expected: &str, english: &str) -> Diagnostic {
         .iter()
         .any(|t| expected.contains(t))
     {
-        "一个数（不带 % 或单位，例如 85）"
+        "一个数（可带 %，不写单位，例如 85）"
     } else if ["u32", "u64", "i32", "i64", "integer"]
         .iter()
         .any(|t| expected.contains(t))

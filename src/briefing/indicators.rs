@@ -1,6 +1,6 @@
 //! 重点指标完成情况: how many indicators meet their targets, a sentence on
-//! those that moved most, the table (with last month beside this one), and
-//! the trends over the months available.
+//! those that moved most, the table (with last month beside this one) and
+//! the clerk's remarks under it, and the trends over the months available.
 
 use super::context::Context;
 use super::model::{Align, Block, Chart, Column, Plot, Row, Table, TrendPanel};
@@ -27,6 +27,7 @@ pub(super) fn indicators(context: &Context<'_>) -> Vec<Block> {
     );
     intro.push_str(&movers(context));
     let mut blocks = vec![Block::paragraph(None, intro), table(context)];
+    blocks.extend(notes(indicators));
     blocks.extend(trends(context));
     blocks
 }
@@ -128,6 +129,21 @@ fn table(context: &Context<'_>) -> Block {
         columns,
         rows,
     })
+}
+
+/// The clerk's remarks on the indicators, under the table as its note:
+/// `注：空气质量优良天数比例，1—11月累计，同比上升2.1个百分点；…。`; none
+/// when no indicator has one.
+fn notes(indicators: &[Indicator]) -> Option<Block> {
+    let remarks: Vec<String> = indicators
+        .iter()
+        .filter_map(|indicator| {
+            let note = indicator.note.as_deref()?;
+            let note = note.trim_end_matches(['。', '；', ';', '，', ',']);
+            Some(format!("{}，{note}", indicator.name))
+        })
+        .collect();
+    (!remarks.is_empty()).then(|| Block::paragraph(None, format!("注：{}。", remarks.join("；"))))
 }
 
 /// Trend charts of the indicators over every month that reports them; none

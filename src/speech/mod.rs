@@ -221,13 +221,15 @@ fn assemble(tree: &Tree) -> Vec<Node> {
             let draft = tree.drafts.get(root)?;
             let number = i + 1;
             let id = number.to_string();
+            let mut children = assemble_children(tree, draft, &id);
+            distinct_labels(&mut children);
             Some(Node {
                 kind: NodeKind::Series,
                 marker: String::new(),
                 label: label::series(number),
                 heading: draft.text.clone(),
                 text: draft.text.clone(),
-                children: assemble_children(tree, draft, &id),
+                children,
                 id,
             })
         })
@@ -261,6 +263,7 @@ fn assemble_node(tree: &Tree, draft: &Draft, id: String) -> Node {
             .map(|(i, piece)| piece_node(piece, format!("{id}.{}", i + 1)))
             .collect();
     }
+    distinct_labels(&mut children);
     let heading = text::heading(&own).to_string();
     let label = match draft.kind {
         NodeKind::Part => label::part(&heading),
@@ -275,6 +278,11 @@ fn assemble_node(tree: &Tree, draft: &Draft, id: String) -> Node {
         text: own,
         children,
     }
+}
+
+/// Makes the labels of sibling nodes distinct (see [`label::make_distinct`]).
+fn distinct_labels(nodes: &mut [Node]) {
+    label::make_distinct(nodes.iter_mut().map(|node| &mut node.label));
 }
 
 /// A directive or task node from a split piece.

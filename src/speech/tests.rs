@@ -8,7 +8,8 @@ const HEADINGS: &str = include_str!("../../tests/data/speeches/headings.txt");
 const DIYI_YIYAO: &str = include_str!("../../tests/data/speeches/diyi_yiyao.txt");
 const PLAIN: &str = include_str!("../../tests/data/speeches/plain.txt");
 const TRICKY: &str = include_str!("../../tests/data/speeches/tricky.txt");
-const ALL_SPEECHES: [&str; 5] = [SHIPPED, HEADINGS, DIYI_YIYAO, PLAIN, TRICKY];
+const NEGATIONS: &str = include_str!("../../tests/data/speeches/negations.txt");
+const ALL_SPEECHES: [&str; 6] = [SHIPPED, HEADINGS, DIYI_YIYAO, PLAIN, TRICKY, NEGATIONS];
 
 /// The node with `id`; fails the test when it is missing.
 fn node<'a>(outline: &'a Outline, id: &str) -> &'a Node {
@@ -266,7 +267,7 @@ fn shipped_task_labels_snapshot() {
         child_labels(&outline, "2.2"),
         [
             "督察反馈问题整改清零攻坚行动",
-            "污染防治、河湖治理、环保基础设施建设",
+            "排查整治污染防治、河湖治理等方面的突出问题",
             "长效机制",
             "环保举措",
             "分区管控、排污许可管理、生态修复、环境风险防控",
@@ -289,13 +290,13 @@ fn shipped_task_labels_snapshot() {
         [
             "生态环境导向的开发（EOD）模式",
             "生态＋产业",
-            "生态工业、生态农业、生态旅游业和现代服务业",
-            "传统产业",
-            "新兴产业",
-            "生态环保产业链",
+            "发展生态工业、生态农业、生态旅游业和现代服务业",
+            "改造提升传统产业",
+            "扶持发展新兴产业",
+            "做大生态环保产业链",
             "“双控”倒逼、先破后立",
             "碳达峰、碳中和",
-            "高耗能、高排放项目盲目建设",
+            "遏制高耗能、高排放项目盲目建设",
         ]
     );
 }
@@ -390,7 +391,7 @@ const SHIPPED_DISPLAY: &str = "\
     2.1.6  “清废”专项行动
   2.2  二是  攻坚战
     2.2.1  督察反馈问题整改清零攻坚行动
-    2.2.2  污染防治、河湖治理、环保基础设施建设
+    2.2.2  排查整治污染防治、河湖治理等方面的突出问题
     2.2.3  长效机制
     2.2.4  环保举措
     2.2.5  分区管控、排污许可管理、生态修复、环境风险防控
@@ -405,13 +406,13 @@ const SHIPPED_DISPLAY: &str = "\
   2.4  四是  升级战
     2.4.1  生态环境导向的开发（EOD）模式
     2.4.2  生态＋产业
-    2.4.3  生态工业、生态农业、生态旅游业和现代服务业
-    2.4.4  传统产业
-    2.4.5  新兴产业
-    2.4.6  生态环保产业链
+    2.4.3  发展生态工业、生态农业、生态旅游业和现代服务业
+    2.4.4  改造提升传统产业
+    2.4.5  扶持发展新兴产业
+    2.4.6  做大生态环保产业链
     2.4.7  “双控”倒逼、先破后立
     2.4.8  碳达峰、碳中和
-    2.4.9  高耗能、高排放项目盲目建设
+    2.4.9  遏制高耗能、高排放项目盲目建设
 结束语：发言完毕，谢谢大家！
 ";
 
@@ -450,8 +451,22 @@ fn resolve_reports_ambiguous_and_unknown() {
     assert!(outline.resolve("不存在的事项").is_empty());
     assert!(outline.resolve("").is_empty());
     assert!(outline.resolve("  ").is_empty());
-    let twins = parse("标题\n一是加强领导。二是加强领导。");
-    assert_eq!(ids(&twins.resolve("加强领导")), ["1.1", "1.2"]);
+    let cousins = parse(
+        "标题\n第一，抓学习。\n一是加强领导。\n二是落实责任。\n第二，抓落实。\n一是加强领导。\n二是强化督查。",
+    );
+    assert_eq!(ids(&cousins.resolve("加强领导")), ["1.1.1", "1.2.1"]);
+}
+
+#[test]
+fn sibling_labels_are_distinct() {
+    let twins = parse("标题\n一是加强领导。二是加强领导。三是加强领导。");
+    assert_eq!(
+        child_labels(&twins, "1"),
+        ["加强领导", "加强领导（2）", "加强领导（3）"]
+    );
+    assert_eq!(ids(&twins.resolve("加强领导（2）")), ["1.2"]);
+    let tasks = parse("标题\n一是抓环境。加强监管，加强监管。\n二是抓安全。落实责任。");
+    assert_eq!(child_labels(&tasks, "1.1"), ["加强监管", "加强监管（2）"]);
 }
 
 #[test]
@@ -590,6 +605,92 @@ fn plain_speech_has_no_parts() {
         outline.closing.as_deref(),
         Some("以上讲话，供大家参考。谢谢大家！")
     );
+}
+
+// ---- labels true to the speech ----
+
+#[test]
+fn negating_verbs_stay_in_labels() {
+    let outline = parse(NEGATIONS);
+    assert_eq!(
+        child_labels(&outline, "1.1"),
+        ["坚持稳中求进", "严控新增产能", "防止“一刀切”"]
+    );
+    assert_eq!(
+        child_labels(&outline, "1.2.2"),
+        [
+            "新建建筑全面执行绿色建筑标准",
+            "杜绝“大拆大建”",
+            "禁止在城市更新中随意拆除老建筑"
+        ]
+    );
+    assert_eq!(
+        child_labels(&outline, "1.2.3"),
+        [
+            "新能源公交车",
+            "减少柴油货车使用",
+            "不得以任何名义新增燃油出租车指标"
+        ]
+    );
+    assert_eq!(
+        child_labels(&outline, "1.3"),
+        ["明确责任分工", "加强监督考核", "反对形式主义"]
+    );
+    assert_ids_well_formed(&outline);
+}
+
+#[test]
+fn verbs_that_change_the_object_stay_in_labels() {
+    let outline = parse(NEGATIONS);
+    assert_eq!(
+        child_labels(&outline, "1.2.1"),
+        [
+            "改造提升传统产业",
+            "扶持发展新兴产业",
+            "控制煤炭消费总量",
+            "淘汰落后产能和过剩产能"
+        ]
+    );
+    // An object too short to stand alone keeps its verbs.
+    let outline = parse("标题\n一是抓责任。压紧压实责任，落实林长制。\n二是抓安全。");
+    assert_eq!(child_labels(&outline, "1.1"), ["压紧压实责任", "林长制"]);
+}
+
+#[test]
+fn a_quoted_term_is_no_label_when_its_clause_negates_it() {
+    let outline = parse(
+        "标题\n（一）严防“一刀切”\n正文。\n（二）坚决打好“蓝天保卫战”\n正文。\n（三）坚决反对“四风”\n正文。",
+    );
+    assert_eq!(
+        child_labels(&outline, "1"),
+        ["严防“一刀切”", "蓝天保卫战", "坚决反对“四风”"]
+    );
+    let outline =
+        parse("标题\n一是抓好整治。坚决杜绝“一刀切”，统筹做好“清废”工作。\n二是抓好宣传。");
+    assert_eq!(child_labels(&outline, "1.1"), ["杜绝“一刀切”", "清废"]);
+}
+
+#[test]
+fn no_label_drops_a_negating_verb() {
+    for speech in ALL_SPEECHES {
+        let outline = parse(speech);
+        let named = outline.nodes().filter(|node| {
+            matches!(
+                node.kind,
+                NodeKind::Part | NodeKind::Task | NodeKind::Directive
+            )
+        });
+        for node in named {
+            let negated = words::opens_with_limit(&node.heading);
+            assert!(
+                !negated || words::opens_with_limit(&node.label),
+                "{} “{}” drops the negation of “{}”",
+                node.id,
+                node.label,
+                node.heading
+            );
+        }
+    }
 }
 
 #[test]
@@ -838,6 +939,11 @@ fn garbage_never_panics_and_loses_nothing() {
         "九十九是",
         "第",
         "是",
+        "防止",
+        "严禁",
+        "“一刀切”",
+        "改造提升",
+        "加强领导。",
     ];
     let mut rng = Lcg(42);
     for _ in 0..3000 {

@@ -38,21 +38,43 @@ const ADVERBS: &[&str] = &[
     "真正",
     "有效",
     "逐步",
+    "严厉",
 ];
 
-/// Verbs that open an action clause; stripped from task labels.
-const VERBS: &[&str] = &[
-    "打好", "抓好", "抓实", "落细", "落实", "加强", "推进", "推广", "开展", "启动", "排查", "整治",
-    "完善", "强化", "健全", "推动", "抢抓", "打造", "坚持", "做好", "做大", "做强", "做优", "做实",
-    "扶持", "发展", "改造", "提升", "建立", "建设", "实施", "遏制", "构建", "培育", "提高", "优化",
-    "深化", "压实", "压紧", "守好", "筑牢", "创建", "组织", "引导", "开发", "保护", "规范", "紧盯",
-    "部署", "谋划", "用好", "管好", "办好", "加大", "严守", "巩固", "拓展", "促进", "保障", "补齐",
-    "夯实", "激发", "营造", "树立", "倡导", "创新", "探索", "鼓励", "支持", "推行", "完成", "建成",
-    "开工", "督促", "指导", "委托", "聘请", "严把", "严控", "加紧", "修订", "明确", "配齐", "配备",
-    "备足", "聚力", "攻坚", "落地", "加密", "开通", "整合", "清理", "淘汰", "新建", "改建", "扩建",
-    "申报", "争取", "制定", "出台", "印发", "召开", "举办", "实行", "执行", "治理", "防范", "化解",
-    "稳定", "扩大", "增加", "减少", "降低", "保持", "抓住", "用足", "盘活",
+/// Verbs that only say the work is done ("推进", "抓好", "建立" …): the
+/// object names the work, so task labels strip them ("全面加强汭河流域水环境
+/// 综合治理" → "汭河流域水环境综合治理").
+const STRIPPED_VERBS: &[&str] = &[
+    "打好", "抓好", "抓实", "落细", "落实", "加强", "推进", "推广", "开展", "启动", "完善", "强化",
+    "健全", "推动", "抢抓", "打造", "坚持", "做好", "做实", "建立", "建设", "实施", "构建", "深化",
+    "守好", "筑牢", "创建", "组织", "紧盯", "部署", "谋划", "办好", "严守", "夯实", "营造", "树立",
+    "倡导", "探索", "推行", "完成", "建成", "开工", "严把", "加紧", "聚力", "攻坚", "落地", "制定",
+    "出台", "印发", "召开", "举办", "实行", "执行", "抓住",
 ];
+
+/// Verbs that say what becomes of the object ("改造提升传统产业", "扶持发展
+/// 新兴产业"): without them the label would name a thing, not a task, so
+/// task labels keep them.
+const CHANGING_VERBS: &[&str] = &[
+    "做大", "做强", "做优", "扶持", "发展", "改造", "提升", "培育", "提高", "优化", "引导", "开发",
+    "保护", "规范", "加大", "巩固", "拓展", "促进", "保障", "补齐", "激发", "创新", "鼓励", "支持",
+    "督促", "指导", "委托", "聘请", "修订", "明确", "配齐", "配备", "备足", "加密", "开通", "整合",
+    "新建", "改建", "扩建", "申报", "争取", "稳定", "扩大", "增加", "保持", "用足", "盘活", "压实",
+    "压紧", "用好", "管好", "畅通", "邀请", "延长", "壮大", "改善", "增强",
+];
+
+/// Verbs and modals that negate or limit their object ("防止“一刀切”",
+/// "遏制…盲目建设"): without them a label says the opposite of the speech,
+/// so labels always keep them.
+const LIMITING_VERBS: &[&str] = &[
+    "防止", "避免", "杜绝", "严禁", "禁止", "不得", "不能", "不准", "不搞", "决不", "绝不", "反对",
+    "遏制", "严控", "减少", "降低", "压减", "压降", "削减", "控制", "限制", "严防", "防范", "化解",
+    "打击", "查处", "取缔", "关停", "淘汰", "清理", "排查", "整治", "整改", "治理", "纠正", "消除",
+    "根治", "制止", "严惩", "严查",
+];
+
+/// All verbs that open an action clause.
+const ALL_VERBS: [&[&str]; 3] = [STRIPPED_VERBS, CHANGING_VERBS, LIMITING_VERBS];
 
 /// Quantifiers between a verb and its object ("启动各类督察…").
 const QUANTIFIERS: &[&str] = &["各类", "各项", "各种", "一批"];
@@ -121,11 +143,12 @@ const NOT_MODAL_YAO: &[&str] = &[
 /// Minimum number of chars kept when stripping words from a clause.
 const MIN_REST: usize = 2;
 
-/// Strips any leading words of `list` (longest first) while at least
+/// Strips any leading words of `lists` (longest first) while at least
 /// [`MIN_REST`] chars remain.
-fn strip_words<'a>(mut text: &'a str, list: &[&str]) -> &'a str {
-    while let Some(rest) = list
+fn strip_words<'a>(mut text: &'a str, lists: &[&[&str]]) -> &'a str {
+    while let Some(rest) = lists
         .iter()
+        .flat_map(|list| list.iter())
         .filter_map(|word| text.strip_prefix(word))
         .filter(|rest| rest.chars().count() >= MIN_REST)
         .min_by_key(|rest| rest.len())
@@ -141,20 +164,35 @@ fn starts_with_any(text: &str, list: &[&str]) -> bool {
 }
 
 /// The clause without its leading adverbs ("坚决守护好…" → "守护好…").
-fn without_adverbs(clause: &str) -> &str {
-    strip_words(clause, ADVERBS)
+pub(crate) fn without_adverbs(clause: &str) -> &str {
+    strip_words(clause, &[ADVERBS])
 }
 
-/// The object of an action clause: adverbs, verbs and quantifiers stripped
-/// ("持续深入打好蓝天…" → "蓝天…").
+/// The object of an action clause: adverbs, the verbs that only say the
+/// work is done, and quantifiers stripped ("持续深入打好蓝天…" → "蓝天…").
+/// A verb that changes or limits its object stops the stripping and stays
+/// ("坚决遏制高耗能…" → "遏制高耗能…").
 pub(crate) fn object_of(clause: &str) -> &str {
-    let rest = strip_words(without_adverbs(clause), VERBS);
-    strip_words(rest, QUANTIFIERS)
+    let rest = strip_words(without_adverbs(clause), &[STRIPPED_VERBS]);
+    strip_words(rest, &[QUANTIFIERS])
+}
+
+/// Whether `text` opens with a verb that task labels keep: one that
+/// changes or limits its object ("改造…", "防止…").
+pub(crate) fn starts_with_kept_verb(text: &str) -> bool {
+    starts_with_any(text, CHANGING_VERBS) || starts_with_any(text, LIMITING_VERBS)
+}
+
+/// Whether a clause opens, after any modal 要 and adverbs, with a verb
+/// that negates or limits what follows ("要坚决防止…", "严禁…").
+pub(crate) fn opens_with_limit(clause: &str) -> bool {
+    let core = without_adverbs(without_modal_yao(clause.trim()));
+    starts_with_any(core, LIMITING_VERBS)
 }
 
 /// Whether a clause opens with an action (an adverb or a verb).
 pub(crate) fn is_action(clause: &str) -> bool {
-    starts_with_any(clause, ADVERBS) || starts_with_any(clause, VERBS)
+    starts_with_any(clause, ADVERBS) || ALL_VERBS.iter().any(|list| starts_with_any(clause, list))
 }
 
 /// Whether a clause frames the next one ("以…为统揽", "对标…", "同时").
@@ -195,7 +233,7 @@ pub(crate) fn is_result(clause: &str, closes_sentence: bool) -> bool {
 
 /// "紧盯问题持续攻坚": a verb on a generic object, then an adverb.
 fn is_generic_manner(clause: &str) -> bool {
-    let object = strip_words(without_adverbs(clause), VERBS);
+    let object = strip_words(without_adverbs(clause), &ALL_VERBS);
     if object == clause {
         return false;
     }

@@ -273,3 +273,145 @@ fn fonts_lists_every_role_with_its_source() {
         assert!(run.stdout.contains("FandolFang R — 内置"), "{}", run.stdout);
     }
 }
+
+#[test]
+fn a_speech_without_enumeration_is_read_by_its_next_steps_paragraph_with_a_warning() {
+    let run = jianbao(&["outline", "tests/data/speeches/jiaoliu.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("1.1  下一步  下步工作\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("1.1.4  防止规模性返贫\n"),
+        "{}",
+        run.stdout
+    );
+    for words in [
+        "warning: 讲话中没有分条的标记",
+        "jiaoliu.txt:6:1",
+        "这一段作为承诺“下步工作”",
+        "一是、二是",
+        "帮助：运行 jianbao outline 核对",
+    ] {
+        assert!(run.stderr.contains(words), "{words}\n{}", run.stderr);
+    }
+    // init lists the paragraph's tasks, and a month reported on them builds.
+    let dir = tempfile::tempdir().unwrap();
+    let skeleton = dir.path().join("2026-12.yaml");
+    let speech = project_file("tests/data/speeches/jiaoliu.txt");
+    let speech = speech.to_str().unwrap();
+    let run = jianbao(&[
+        "init",
+        "--period",
+        "2026-12",
+        "--speech",
+        speech,
+        "-o",
+        skeleton.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning: 讲话中没有分条的标记"));
+    let text = std::fs::read_to_string(&skeleton).unwrap();
+    for reference in ["\"下步工作\"", "\"防止规模性返贫\"", "\"壮大村级集体经济\""]
+    {
+        assert!(text.contains(reference), "{reference}\n{text}");
+    }
+    let month = write_temp(dir.path(), "2026-11.yaml", JIAOLIU_MONTH.as_bytes());
+    let out = dir.path().join("out");
+    let run = jianbao(&[
+        "build",
+        month.to_str().unwrap(),
+        "--speech",
+        speech,
+        "--format",
+        "docx",
+        "--no-charts",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning: 讲话中没有分条的标记"));
+    let written = std::fs::read_dir(&out).unwrap().count();
+    assert_eq!(written, 1, "one DOCX");
+}
+
+/// A month reported against the 下一步 paragraph of jiaoliu.txt.
+const JIAOLIU_MONTH: &str = "\
+briefing:
+  name: 农业农村工作简报
+  period: 2026-11
+  issue: 11
+  office: 县农业农村局
+  date: 2026-11-27
+  report_to: [县委常委]
+  copies: 30
+commitments:
+  - commitment: 下步工作
+    tasks:
+      - task: 防止规模性返贫
+        status: 序时推进
+        percent: 80
+        lead_unit: 县乡村振兴局
+        progress: 动态监测帮扶对象1236户，均已落实帮扶措施。
+indicators:
+  - name: 粮食播种面积
+    unit: 万亩
+    target: 52
+    value: 52.3
+";
+
+#[test]
+fn a_speech_without_commitments_is_explained_and_init_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let speech = write_temp(
+        dir.path(),
+        "speech.txt",
+        "在座谈会上的发言\n同志们：\n今年以来，我们做了大量工作，取得了明显成效。\n谢谢大家！\n"
+            .as_bytes(),
+    );
+    let speech = speech.to_str().unwrap();
+    let run = jianbao(&["outline", speech]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "标题：在座谈会上的发言\n称谓：同志们：\n开场：1 段\n结束语：谢谢大家！\n"
+    );
+    for words in [
+        "warning: 讲话中没有找到任何承诺",
+        "speech.txt:1:1",
+        "查找的标记：首先、其次",
+        "“下一步”",
+        "jianbao init 无法列出承诺和任务",
+        "帮助：在讲话文件中每项承诺的开头加上“一是”“二是”",
+    ] {
+        assert!(run.stderr.contains(words), "{words}\n{}", run.stderr);
+    }
+    let output = dir.path().join("2026-12.yaml");
+    let run = jianbao(&[
+        "init",
+        "--period",
+        "2026-12",
+        "--speech",
+        speech,
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("讲话中没有找到任何承诺"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("没有可填报的承诺"), "{}", run.stderr);
+    assert!(!output.exists(), "nothing written");
+    let run = jianbao(&["check", "data/progress/2026-11.yaml", "--speech", speech]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("讲话中没有找到任何承诺"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("找不到承诺"), "{}", run.stderr);
+}

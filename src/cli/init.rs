@@ -29,6 +29,15 @@ pub fn run(options: &Options<'_>) -> Result<(), Failure> {
             .with_help("写作 --period 2026-12")
     })?;
     let outline = load_speech(options.speech)?;
+    if outline.commitments().is_empty() {
+        return Err(Diagnostic::error(
+            "讲话中没有可填报的承诺，未生成进展文件 (no commitments in the speech)",
+        )
+        .with_help(
+            "按上面的提示在讲话文件中标出承诺，运行 jianbao outline 核对后再运行 jianbao init",
+        )
+        .into());
+    }
     let previous = options
         .from
         .map(|path| crate::progress::load(path, &outline))

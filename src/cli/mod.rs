@@ -359,7 +359,8 @@ fn load_speech(path: Option<&Path>) -> Result<Outline, Diagnostic> {
 
 /// Reads and parses the speech at `path`, or the default one; also returns
 /// its text (without invisible characters, each kind reported as a
-/// warning), for messages that point into it.
+/// warning), for messages that point into it. A speech without
+/// enumeration is reported as a warning too.
 fn load_speech_file(path: Option<&Path>) -> Result<(Outline, Arc<SourceFile>), Diagnostic> {
     let path = path.unwrap_or(Path::new(DEFAULT_SPEECH));
     let (file, warnings) = SourceFile::without_invisible(&SourceFile::read(path)?);
@@ -376,7 +377,11 @@ fn load_speech_file(path: Option<&Path>) -> Result<(Outline, Arc<SourceFile>), D
             "把讲话全文粘贴进这个文件，另存为 UTF-8 编码的纯文本；或用 --speech 指定讲话文件",
         ));
     }
-    Ok((speech::parse(&file.text), file))
+    let outline = speech::parse(&file.text);
+    if let Some(warning) = outline::structure_warning(&outline, &file) {
+        eprint!("{warning}");
+    }
+    Ok((outline, file))
 }
 
 /// The progress file given, or the newest one in the default folder.

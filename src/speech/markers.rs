@@ -24,6 +24,9 @@ pub(crate) enum Style {
     Arabic,
     /// （1） （2） …
     ArabicParen,
+    /// A paragraph opening with 下一步, 下步 … in a speech without any of
+    /// the styles above (see [`super::next_steps`]).
+    NextSteps,
 }
 
 impl Style {
@@ -35,7 +38,7 @@ impl Style {
             Style::CnParen => Some(1),
             Style::Arabic => Some(2),
             Style::ArabicParen => Some(3),
-            Style::Ordinal | Style::Shi | Style::Yao => None,
+            Style::Ordinal | Style::Shi | Style::Yao | Style::NextSteps => None,
         }
     }
 
@@ -45,6 +48,9 @@ impl Style {
         self.heading_rank().is_some()
     }
 }
+
+/// The markers looked for, as a clerk reads them (for messages).
+pub(crate) const DESCRIPTION: &str = "首先、其次、再次、最后，第一、第二……，一是、二是……，一要、二要……，一、二、……，（一）（二）……，1. 2. ……，（1）（2）……";
 
 /// Position of an item in its series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

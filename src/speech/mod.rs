@@ -7,6 +7,11 @@
 //! part is further split into *directives* (its sentences that open with
 //! 要) or, for ordinal-word items, into *tasks* (its action clauses).
 //!
+//! A speech with no enumeration at all (a 交流发言 in plain paragraphs)
+//! is read by its paragraphs about the work ahead instead ("下一步，我们将
+//! ……"): see [`Structure::NextSteps`]. [`Outline::structure`] says which
+//! reading was used, so the commands can tell the clerk.
+//!
 //! Every node gets a stable dotted id ("2.1" is the first part of the
 //! second series, "2.1.3" its third task) and a short Chinese label, so
 //! progress files can refer to commitments by either.
@@ -20,6 +25,7 @@ mod display;
 mod frame;
 mod label;
 mod markers;
+mod next_steps;
 mod split;
 mod text;
 mod words;
@@ -31,7 +37,13 @@ use serde::Serialize;
 use std::collections::HashSet;
 
 use build::{Draft, Tree};
+use markers::Style;
 use split::Piece;
+
+pub use next_steps::NEXT_STEP_PHRASES;
+
+/// The enumeration markers looked for, as a clerk reads them (for messages).
+pub const MARKERS: &str = markers::DESCRIPTION;
 
 /// Parse a speech. Never fails on valid UTF-8; unstructured text stays paragraphs.
 #[must_use]
@@ -39,12 +51,20 @@ pub fn parse(text: &str) -> Outline {
     let paragraphs = text::paragraphs(text);
     let frame = frame::detect(&paragraphs);
     let tree = build::build(frame.body);
+    let (tree, structure) = if !tree.roots.is_empty() {
+        (tree, Structure::Enumerated)
+    } else if let Some(next_steps) = next_steps::build(&tree.introduction) {
+        (next_steps, Structure::NextSteps)
+    } else {
+        (tree, Structure::Unstructured)
+    };
     Outline {
         title: frame.title.to_string(),
         salutation: frame.salutation.map(str::to_string),
         parts: assemble(&tree),
         introduction: tree.introduction,
         closing: frame.closing.map(str::to_string),
+        structure,
     }
 }
 
@@ -61,6 +81,22 @@ pub struct Outline {
     pub parts: Vec<Node>,
     /// Final line such as "发言完毕，谢谢大家！".
     pub closing: Option<String>,
+    /// How the parts were found.
+    pub structure: Structure,
+}
+
+/// How the parts of an outline were found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Structure {
+    /// By enumeration markers ("一是", "（一）" …).
+    Enumerated,
+    /// The speech has no markers: each paragraph opening with 下一步
+    /// ([`NEXT_STEP_PHRASES`]) is a part labelled "下步工作", its action
+    /// clauses are its tasks.
+    NextSteps,
+    /// Neither: the speech has no parts, hence no commitments.
+    Unstructured,
 }
 
 /// One node of the outline.
@@ -75,7 +111,8 @@ pub struct Node {
     pub marker: String,
     /// Short label ("提升战", "三大保卫战", "要以走在前列为总要求" …).
     pub label: String,
-    /// The heading sentence without the marker; for a series, its lead-in.
+    /// The heading sentence without the marker; for a series, its lead-in;
+    /// for a 下一步 paragraph's part, which has no heading, its label.
     pub heading: String,
     /// The node's own text without marker: heading and body up to its first
     /// child. Children's text is in the children.
@@ -253,8 +290,10 @@ fn assemble_node(tree: &Tree, draft: &Draft, id: String) -> Node {
     let mut children = assemble_children(tree, draft, &id);
     let mut own = draft.text.clone();
     if draft.kind == NodeKind::Part && children.is_empty() {
-        let allow_tasks = draft.style.is_some_and(|style| !style.is_heading());
-        let split = split::split_part(&draft.text, allow_tasks);
+        let split = match draft.style {
+            Some(Style::NextSteps) => split::split_tasks(&draft.text),
+            style => split::split_part(&draft.text, style.is_some_and(|s| !s.is_heading())),
+        };
         own = split.own;
         children = split
             .pieces
@@ -264,10 +303,15 @@ fn assemble_node(tree: &Tree, draft: &Draft, id: String) -> Node {
             .collect();
     }
     distinct_labels(&mut children);
-    let heading = text::heading(&own).to_string();
-    let label = match draft.kind {
-        NodeKind::Part => label::part(&heading),
-        _ => label::first_words(&own),
+    let (label, heading) = match (draft.kind, draft.style) {
+        (NodeKind::Part, Some(Style::NextSteps)) => {
+            (next_steps::LABEL.to_string(), next_steps::LABEL.to_string())
+        }
+        (NodeKind::Part, _) => {
+            let heading = text::heading(&own);
+            (label::part(heading), heading.to_string())
+        }
+        _ => (label::first_words(&own), text::heading(&own).to_string()),
     };
     Node {
         id,

@@ -4,7 +4,7 @@
 use super::NodeKind;
 use super::label;
 use super::text::{Span, heading_end, is_clause_end, is_sentence_end, split_after, trim_label};
-use super::words::{is_action, is_lead, is_result, starts_directive};
+use super::words::{is_action, is_lead, is_result, predicate_of, starts_directive};
 
 /// A child node cut out of a part's text.
 pub(crate) struct Piece {
@@ -43,6 +43,11 @@ pub(crate) fn split_part(text: &str, allow_tasks: bool) -> Split {
         }
     };
     assemble(text, pieces)
+}
+
+/// Splits a text that is all body (a 下一步 paragraph) into tasks.
+pub(crate) fn split_tasks(text: &str) -> Split {
+    assemble(text, task_starts(text, 0))
 }
 
 /// Where a piece starts, with its kind and label.
@@ -131,7 +136,7 @@ fn task_starts(text: &str, body_start: usize) -> Vec<Start> {
             Role::Action => starts.push(Start {
                 offset: lead.take().unwrap_or(clause.offset),
                 kind: NodeKind::Task,
-                label: label::task(clause.core),
+                label: label::task(predicate_of(clause.core)),
             }),
             Role::Follow => lead = None,
         }
@@ -140,7 +145,8 @@ fn task_starts(text: &str, body_start: usize) -> Vec<Start> {
 }
 
 /// The role of a clause. After a frame, anything but another frame or a
-/// result is taken as the framed action.
+/// result is taken as the framed action; a subject before the action
+/// ("我们将继续实施…") does not hide it.
 fn role(clause: &Clause, after_lead: bool) -> Role {
     let core = clause.core;
     if core.is_empty() {
@@ -149,7 +155,7 @@ fn role(clause: &Clause, after_lead: bool) -> Role {
         Role::Lead
     } else if is_result(core, clause.closes_sentence) {
         Role::Follow
-    } else if after_lead || is_action(core) {
+    } else if after_lead || is_action(predicate_of(core)) {
         Role::Action
     } else {
         Role::Follow

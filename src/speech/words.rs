@@ -140,6 +140,58 @@ const NOT_MODAL_YAO: &[&str] = &[
     "要求", "要素", "要点", "要害", "要务", "要闻", "要件", "要是", "要么", "要地", "要津",
 ];
 
+/// Subjects that may open a clause about the work ahead ("我们将…").
+const SUBJECTS: &[&str] = &[
+    "我们",
+    "我市",
+    "我县",
+    "我区",
+    "我镇",
+    "我乡",
+    "我局",
+    "我委",
+    "我办",
+    "我厅",
+    "我单位",
+    "我部门",
+    "全市",
+    "全县",
+    "全区",
+    "全镇",
+    "全乡",
+    "咱们",
+    "本人",
+    "自己",
+];
+
+/// Modals between a subject and its action ("将", "要" …).
+const MODALS: &[&str] = &[
+    "将",
+    "要",
+    "会",
+    "还将",
+    "也将",
+    "还要",
+    "也要",
+    "将会",
+    "必将",
+    "必须",
+    "一定要",
+];
+
+/// Places that may stand before an action ("在全市开展…").
+const PLACES: &[&str] = &[
+    "在全市",
+    "在全县",
+    "在全区",
+    "在全省",
+    "在全镇",
+    "在全乡",
+    "在全局",
+    "在全系统",
+    "在全行业",
+];
+
 /// Minimum number of chars kept when stripping words from a clause.
 const MIN_REST: usize = 2;
 
@@ -193,6 +245,43 @@ pub(crate) fn opens_with_limit(clause: &str) -> bool {
 /// Whether a clause opens with an action (an adverb or a verb).
 pub(crate) fn is_action(clause: &str) -> bool {
     starts_with_any(clause, ADVERBS) || ALL_VERBS.iter().any(|list| starts_with_any(clause, list))
+}
+
+/// The clause from its action on, when a subject, a modal or a place
+/// stands before it ("我们将继续实施…" → "继续实施…", "在全市开展…" →
+/// "开展…"); else the clause itself.
+pub(crate) fn predicate_of(clause: &str) -> &str {
+    let after_subject = strip_one(clause, SUBJECTS);
+    let after_modal = strip_one(after_subject, MODALS);
+    let after_place = strip_place(after_modal);
+    if after_place.len() < clause.len() && is_action(after_place) {
+        after_place
+    } else {
+        clause
+    }
+}
+
+/// Whether `text` opens with a subject such as "我们" or "我县".
+pub(crate) fn starts_with_subject(text: &str) -> bool {
+    starts_with_any(text, SUBJECTS)
+}
+
+/// `text` without its first word when it is one of `list` (longest
+/// match).
+fn strip_one<'a>(text: &'a str, list: &[&str]) -> &'a str {
+    list.iter()
+        .filter_map(|word| text.strip_prefix(word))
+        .min_by_key(|rest| rest.len())
+        .unwrap_or(text)
+}
+
+/// `text` without a leading place ("在全市", "在全县范围内" …).
+fn strip_place(text: &str) -> &str {
+    let rest = strip_one(text, PLACES);
+    if rest.len() == text.len() {
+        return text;
+    }
+    rest.strip_prefix("范围内").unwrap_or(rest)
 }
 
 /// Whether a clause frames the next one ("以…为统揽", "对标…", "同时").

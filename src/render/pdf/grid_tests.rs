@@ -7,8 +7,11 @@
 //! their columns, 28 cells on full lines, no forbidden line starts or ends,
 //! nothing outside the type area but page numbers and hanging marks, page
 //! numbers by parity, and the end block on the bottom edge of the last page.
+//! Every glyph and every drawing of every page (charts and tables included)
+//! is checked against the type area: see [`check_outside`].
 
-use typst::layout::{FrameItem, Point};
+use typst::layout::{Abs, Frame, FrameItem, Point, Rect, Transform};
+use typst::visualize::Geometry;
 use typst_layout::PagedDocument;
 
 use super::lines::{is_closing, is_opening};
@@ -31,11 +34,58 @@ struct Glyph {
     y: f64,
     /// Font size in points.
     size: f64,
+    /// The glyph's box: the font's advance across from where the glyph is
+    /// placed, its 1 em line box (0.88 em above the baseline, 0.12 em
+    /// below, as the templates set text) down.
+    bounds: Bounds,
 }
 
-/// Lines and rules of a laid-out page.
+/// An upright box on the page, in points from the page's top-left corner.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+}
+
+impl Bounds {
+    /// The upright box holding `rect` (in the coordinates `ts` maps to the
+    /// page) wherever `ts` takes it.
+    fn of(rect: Rect, ts: Transform) -> Bounds {
+        let corners = [
+            rect.min,
+            Point::new(rect.max.x, rect.min.y),
+            Point::new(rect.min.x, rect.max.y),
+            rect.max,
+        ]
+        .map(|corner| corner.transform(ts));
+        let xs = corners.map(|p| p.x.to_pt());
+        let ys = corners.map(|p| p.y.to_pt());
+        Bounds {
+            left: xs.into_iter().fold(f64::INFINITY, f64::min),
+            top: ys.into_iter().fold(f64::INFINITY, f64::min),
+            right: xs.into_iter().fold(f64::NEG_INFINITY, f64::max),
+            bottom: ys.into_iter().fold(f64::NEG_INFINITY, f64::max),
+        }
+    }
+}
+
+/// A shape or picture as drawn.
+#[derive(Debug, Clone)]
+struct Drawing {
+    /// What it is: line, rectangle, curve or image.
+    kind: &'static str,
+    /// Its extent, with half of its stroke on each side of its outline.
+    bounds: Bounds,
+    /// For a level or upright line (a rule), its thickness.
+    rule: Option<f64>,
+}
+
+/// Glyphs, drawings and rules of a laid-out page.
 struct Page {
     glyphs: Vec<Glyph>,
+    drawings: Vec<Drawing>,
     /// Horizontal rules: (y, x from, x to, thickness).
     rules: Vec<(f64, f64, f64, f64)>,
 }
@@ -92,50 +142,88 @@ fn pages(document: &PagedDocument) -> Vec<Page> {
         .map(|page| {
             let mut out = Page {
                 glyphs: Vec::new(),
+                drawings: Vec::new(),
                 rules: Vec::new(),
             };
-            collect(&page.frame, Point::zero(), &mut out);
+            collect(&page.frame, Transform::identity(), &mut out);
             out
         })
         .collect()
 }
 
-fn collect(frame: &typst::layout::Frame, offset: Point, out: &mut Page) {
+/// Gathers the glyphs and drawings of `frame`, whose coordinates `ts` maps
+/// to the page's, through all its groups and their transforms.
+fn collect(frame: &Frame, ts: Transform, out: &mut Page) {
     for (position, item) in frame.items() {
-        let at = offset + *position;
+        let here = ts.pre_concat(Transform::translate(position.x, position.y));
         match item {
-            FrameItem::Group(group) => {
-                let shifted = Point::new(at.x + group.transform.tx, at.y + group.transform.ty);
-                collect(&group.frame, shifted, out);
-            }
+            FrameItem::Group(group) => collect(&group.frame, here.pre_concat(group.transform), out),
             FrameItem::Text(text) => {
                 let size = text.size.to_pt();
-                let mut x = at.x.to_pt();
+                let mut x = 0.0;
                 for glyph in &text.glyphs {
                     let advance = glyph.x_advance.at(text.size).to_pt();
+                    let left = x + glyph.x_offset.at(text.size).to_pt();
+                    let baseline = -glyph.y_offset.at(text.size).to_pt();
+                    let width = text.font.x_advance(glyph.id).unwrap_or_default();
+                    let em = Rect::new(
+                        pt_point(left, baseline - 0.88 * size),
+                        pt_point(left + width.at(text.size).to_pt(), baseline + 0.12 * size),
+                    );
+                    let origin = pt_point(left, baseline).transform(here);
                     out.glyphs.push(Glyph {
                         text: text.text[glyph.range()].to_string(),
-                        x: x + glyph.x_offset.at(text.size).to_pt(),
+                        x: origin.x.to_pt(),
                         width: advance,
-                        y: at.y.to_pt(),
+                        y: origin.y.to_pt(),
                         size,
+                        bounds: Bounds::of(em, here),
                     });
                     x += advance;
                 }
             }
             FrameItem::Shape(shape, _) => {
-                if let typst::visualize::Geometry::Line(to) = shape.geometry
+                let (kind, line) = match shape.geometry {
+                    Geometry::Line(to) => ("line", Some(to)),
+                    Geometry::Rect(_) => ("rectangle", None),
+                    Geometry::Curve(_) => ("curve", None),
+                };
+                let rule = line
+                    .filter(|to| to.x.to_pt().abs() < 0.01 || to.y.to_pt().abs() < 0.01)
+                    .and(shape.stroke.as_ref())
+                    .map(|stroke| stroke.thickness.to_pt());
+                out.drawings.push(Drawing {
+                    kind,
+                    bounds: Bounds::of(shape.bbox(true), here),
+                    rule,
+                });
+                if let Some(to) = line
                     && to.y.to_pt().abs() < 0.01
                     && let Some(stroke) = &shape.stroke
                 {
-                    let x = at.x.to_pt();
-                    out.rules
-                        .push((at.y.to_pt(), x, x + to.x.to_pt(), stroke.thickness.to_pt()));
+                    let start = Point::zero().transform(here);
+                    let end = to.transform(here);
+                    out.rules.push((
+                        start.y.to_pt(),
+                        start.x.to_pt(),
+                        end.x.to_pt(),
+                        stroke.thickness.to_pt(),
+                    ));
                 }
             }
-            _ => {}
+            FrameItem::Image(_, size, _) => out.drawings.push(Drawing {
+                kind: "image",
+                bounds: Bounds::of(Rect::new(Point::zero(), size.to_point()), here),
+                rule: None,
+            }),
+            FrameItem::Link(..) | FrameItem::Tag(_) => {}
         }
     }
+}
+
+/// A point `x` and `y` points from the origin.
+fn pt_point(x: f64, y: f64) -> Point {
+    Point::new(Abs::pt(x), Abs::pt(y))
 }
 
 /// Geometry of the type area, in points from the page's top-left corner.
@@ -147,6 +235,11 @@ struct Area {
     pitch: f64,
     cell: f64,
     body: f64,
+    /// Size of the page numbers.
+    number_size: f64,
+    /// How much less body text advances than its glyphs are wide: the
+    /// DOCX's character spacing, negated.
+    squeeze: f64,
 }
 
 impl Area {
@@ -161,7 +254,33 @@ impl Area {
             pitch: style.line_pitch_pt(),
             cell: style.char_cell_pt(),
             body: style.size.body_pt,
+            number_size: style.size.page_number_pt,
+            squeeze: -style.char_spacing_pt(),
         }
+    }
+
+    /// `b` in millimetres from the page's left and top edges, with how far
+    /// it strays over each edge of the type area.
+    fn describe(&self, b: &Bounds) -> String {
+        let mm = |pt: f64| pt * 25.4 / 72.0;
+        let over = [
+            ("left", self.left - b.left),
+            ("right", b.right - self.right),
+            ("top", self.top - b.top),
+            ("bottom", b.bottom - self.bottom),
+        ]
+        .iter()
+        .filter(|(_, by)| *by > 0.0)
+        .map(|(edge, by)| format!("{:.3} mm over the {edge} edge", mm(*by)))
+        .collect::<Vec<_>>()
+        .join(", ");
+        format!(
+            "x {:.2}–{:.2} mm, y {:.2}–{:.2} mm ({over})",
+            mm(b.left),
+            mm(b.right),
+            mm(b.top),
+            mm(b.bottom)
+        )
     }
 
     /// Where line `n` (from 0) of a page has its baseline: each line box is
@@ -244,6 +363,7 @@ fn check_grid_with(template: &str, briefing: &Briefing) -> usize {
         .rposition(|p| !body_lines(p, &area).is_empty())
         .expect("some body text");
     let mut full_pages = 0;
+    let mut outside = Vec::new();
     for (index, page) in pages.iter().enumerate() {
         let number = index + 1;
         let lines = body_lines(page, &area);
@@ -300,8 +420,13 @@ fn check_grid_with(template: &str, briefing: &Briefing) -> usize {
                 );
             }
         }
-        check_outside(page, &area, number);
+        outside.extend(check_outside(page, &area, number));
     }
+    assert!(
+        outside.is_empty(),
+        "outside the type area:\n{}",
+        outside.join("\n")
+    );
     full_pages
 }
 
@@ -373,35 +498,74 @@ fn check_line(line: &[Glyph], area: &Area, page: usize, before_latin: bool) {
     }
 }
 
-/// Nothing outside the type area except page numbers and hanging marks.
-fn check_outside(page: &Page, area: &Area, number: usize) {
+/// How far a glyph's box or a drawing may stray over the type area's edge.
+const TOLERANCE_MM: f64 = 0.05;
+
+/// What of `page` (page `number`) lies outside the type area, where
+/// nothing may but page numbers and hanging marks: every glyph's box and
+/// every drawing (with half its stroke on each side of its outline) lies
+/// within the type area, give or take [`TOLERANCE_MM`], with these
+/// exceptions:
+///
+/// - a closing mark hanging in the right margin: its box starts at the
+///   type area's right edge and is at most 1 em wide;
+/// - the page number, in its size, below the type area and within its width;
+/// - a glyph of the body size by the squeeze of the grid more: body text
+///   advances by the DOCX's character spacing (−0.25 pt by default) less
+///   than its glyphs are wide (16 pt glyphs in 15.79 pt cells, Latin runs
+///   tracked alike), so the last glyph of a full line overhangs the right
+///   edge, and an opening mark that starts a line (set right-aligned in
+///   its cell) the left edge, by up to that much;
+/// - a level or upright line (a rule) by half its thickness more: typst
+///   centres the rules of tables and grids on the cells' edges and
+///   lengthens each by half its thickness at both ends, so the rules of a
+///   table across the type area, and those of the end block with its last
+///   rule on the bottom edge, straddle the edges.
+fn check_outside(page: &Page, area: &Area, number: usize) -> Vec<String> {
+    let tolerance = mm_to_pt(TOLERANCE_MM);
+    let within = |b: &Bounds, across: f64, down: f64| {
+        b.left >= area.left - tolerance - across
+            && b.right <= area.right + tolerance + across
+            && b.top >= area.top - tolerance - down
+            && b.bottom <= area.bottom + tolerance + down
+    };
+    let mut outside: Vec<String> = Vec::new();
     for glyph in &page.glyphs {
-        let below = glyph.y > area.bottom + 1.0;
-        let hanging = glyph.x >= area.right - 1.0
-            && glyph.x < area.right + area.cell
-            && glyph.text.chars().all(is_closing);
-        // Typst sets an opening mark that starts a line (a chart's label
-        // “提升战”) half an em wide, shifted left: its ink, the right half
-        // of the em, stays inside.
-        let half_opening = glyph.text.chars().all(is_opening)
-            && glyph.x + glyph.size / 2.0 >= area.left - 0.5
-            && glyph.x + glyph.size <= area.right + 1.0;
-        // A glyph's advance may include automatic spacing after it; its ink
-        // is at most one em wide.
-        let inside = glyph.x >= area.left - 0.5
-            && glyph.x + glyph.width.min(glyph.size) <= area.right + 1.0
-            && glyph.y >= area.top
-            && glyph.y <= area.bottom + 0.5;
-        assert!(
-            inside || hanging || half_opening || below && (glyph.size - 14.0).abs() < 0.01,
-            "page {number}: “{}” at ({}, {}) size {} width {} lies outside the type area",
-            glyph.text,
-            glyph.x,
-            glyph.y,
-            glyph.size,
-            glyph.width
-        );
+        let b = &glyph.bounds;
+        let squeeze = if (glyph.size - area.body).abs() < 0.01 {
+            area.squeeze
+        } else {
+            0.0
+        };
+        let hanging = glyph.text.chars().all(is_closing)
+            && b.left >= area.right - tolerance
+            && b.right <= area.right + glyph.size + tolerance
+            && b.top >= area.top - tolerance
+            && b.bottom <= area.bottom + tolerance;
+        let page_number = (glyph.size - area.number_size).abs() < 0.01
+            && b.top >= area.bottom
+            && b.left >= area.left - tolerance
+            && b.right <= area.right + tolerance;
+        if !(within(b, squeeze, 0.0) || hanging || page_number) {
+            outside.push(format!(
+                "page {number}: “{}” ({} pt) at {}",
+                glyph.text,
+                glyph.size,
+                area.describe(b)
+            ));
+        }
     }
+    for drawing in &page.drawings {
+        let half = drawing.rule.unwrap_or(0.0) / 2.0;
+        if !within(&drawing.bounds, half, half) {
+            outside.push(format!(
+                "page {number}: a {} at {}",
+                drawing.kind,
+                area.describe(&drawing.bounds)
+            ));
+        }
+    }
+    outside
 }
 
 #[test]

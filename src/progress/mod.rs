@@ -59,7 +59,14 @@ pub fn parse_raw(file: &Arc<SourceFile>) -> Result<file::ProgressFile, Diagnosti
                 .with_help("用 jianbao init --period 2026-12 生成一份填写模板，再逐项填写"),
         );
     }
-    serde_saphyr::from_str(&file.text).map_err(|err| yaml_error::diagnose(file, &err))
+    // Numbers may be typed as text (`95%`), so they are read untyped; the
+    // parser then passes `.nan` and `.inf` on, for validation to refuse at
+    // their place in the clerk's words.
+    let options = serde_saphyr::options! {
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
+    };
+    serde_saphyr::from_str_with_options(&file.text, options)
+        .map_err(|err| yaml_error::diagnose(file, &err))
 }
 
 /// Whether the text holds nothing but blank lines and comments.

@@ -315,9 +315,14 @@ impl<'a> Checker<'a> {
                     return None;
                 }
                 if !(0.0..=100.0).contains(&value) {
+                    let message = if value.is_finite() {
+                        format!("完成进度 {value} 超出范围 (percent out of range)")
+                    } else {
+                        "这个数太大，完成进度超出范围 (percent out of range)".to_string()
+                    };
                     self.error_at(
                         percent,
-                        format!("完成进度 {value} 超出范围 (percent out of range)"),
+                        message,
                         "应在 0 到 100 之间",
                         "percent 填 0 到 100 之间的数，例如 85 表示 85%".to_string(),
                     );

@@ -68,10 +68,6 @@ pub struct GridStyle {
     pub lines_per_page: u32,
     /// Characters on a full line.
     pub chars_per_line: u32,
-    /// Space between a Han character and a letter or digit next to it, in
-    /// points: what Word and LibreOffice put there by themselves, so the
-    /// PDF sets it too and both files break lines alike.
-    pub han_latin_space_pt: f64,
 }
 
 /// Font sizes in points.
@@ -373,7 +369,7 @@ const MARGIN_KEYS: [&str; 6] = [
 /// The range every number of the style must lie in: beyond it a briefing
 /// cannot be laid out (a negative margin, a font of 0 or 10^300 points,
 /// 100 000 lines a page), and the layout might not even finish.
-const LIMITS: [(&str, f64, f64); 24] = [
+const LIMITS: [(&str, f64, f64); 23] = [
     ("page.width_mm", 50.0, 1200.0),
     ("page.height_mm", 50.0, 1200.0),
     ("page.top_mm", 0.0, 500.0),
@@ -383,7 +379,6 @@ const LIMITS: [(&str, f64, f64); 24] = [
     ("page.page_number_gap_mm", 0.0, 100.0),
     ("grid.lines_per_page", 1.0, 100.0),
     ("grid.chars_per_line", 1.0, 100.0),
-    ("grid.han_latin_space_pt", 0.0, 16.0),
     ("size.body_pt", 5.0, 100.0),
     ("size.title_pt", 5.0, 100.0),
     ("size.masthead_pt", 5.0, 100.0),

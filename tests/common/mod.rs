@@ -78,6 +78,50 @@ fn required_in_ci(what: &str, found: bool) -> bool {
 /// Converts a DOCX to PDF with LibreOffice, rendering the official face names
 /// with the bundled fonts through `fonts/fontconfig/fonts.conf`.
 pub fn libreoffice_to_pdf(docx: &Path, out_dir: &Path) -> PathBuf {
+    libreoffice_convert(docx, out_dir, "pdf")
+}
+
+/// LibreOffice's rendering of a DOCX with the two things no DOCX setting
+/// reaches neutralised (see `../README.md`, “DOCX 与 PDF 的一致性”): it
+/// loses a hanging mark from a justified line when it exports PDF, and it
+/// ignores `w:autoSpaceDE/DN` and always puts a space between Han
+/// characters and letters or digits. The DOCX goes through `.fodt`, where
+/// justified paragraphs become start-aligned (the line breaks stay the
+/// same) and the automatic space is switched off, as Word and WPS do.
+pub fn libreoffice_to_pdf_as_word(docx: &Path, out_dir: &Path) -> PathBuf {
+    let fodt = libreoffice_convert(docx, out_dir, "fodt");
+    let text = std::fs::read_to_string(&fodt).expect("LibreOffice wrote the .fodt");
+    std::fs::write(&fodt, without_justification_and_autospace(&text)).expect("writable");
+    libreoffice_convert(&fodt, out_dir, "pdf")
+}
+
+/// An ODF document's paragraph properties start-aligned instead of
+/// justified, and without automatic Han–Latin spacing.
+fn without_justification_and_autospace(odf: &str) -> String {
+    const PROPERTIES: &str = "<style:paragraph-properties";
+    let odf = odf
+        .replace("fo:text-align=\"justify\"", "fo:text-align=\"start\"")
+        .replace(
+            "style:text-autospace=\"ideograph-alpha\"",
+            "style:text-autospace=\"none\"",
+        );
+    let mut out = String::with_capacity(odf.len() + 4096);
+    let mut pieces = odf.split(PROPERTIES);
+    out.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        out.push_str(PROPERTIES);
+        let tag_end = piece.find('>').unwrap_or(piece.len());
+        if !piece[..tag_end].contains("style:text-autospace") {
+            out.push_str(" style:text-autospace=\"none\"");
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+/// Converts `input` with LibreOffice to `format` (`pdf`, `fodt`) in
+/// `out_dir`, with the bundled fonts standing in for the official faces.
+fn libreoffice_convert(input: &Path, out_dir: &Path, format: &str) -> PathBuf {
     let profile = out_dir.join("lo-profile");
     let profile_url = format!(
         "file:///{}",
@@ -85,9 +129,9 @@ pub fn libreoffice_to_pdf(docx: &Path, out_dir: &Path) -> PathBuf {
     );
     let output = Command::new("soffice")
         .arg(format!("-env:UserInstallation={profile_url}"))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .args(["--headless", "--convert-to", format, "--outdir"])
         .arg(out_dir)
-        .arg(docx)
+        .arg(input)
         .env(
             "FONTCONFIG_FILE",
             project_file("fonts/fontconfig/fonts.conf"),
@@ -99,13 +143,18 @@ pub fn libreoffice_to_pdf(docx: &Path, out_dir: &Path) -> PathBuf {
         "soffice failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let pdf = out_dir.join(docx.with_extension("pdf").file_name().expect("a file name"));
+    let converted = out_dir.join(
+        input
+            .with_extension(format)
+            .file_name()
+            .expect("a file name"),
+    );
     assert!(
-        pdf.exists(),
-        "soffice wrote no PDF: {}",
+        converted.exists(),
+        "soffice wrote no {format}: {}",
         String::from_utf8_lossy(&output.stdout)
     );
-    pdf
+    converted
 }
 
 /// The text of a PDF as poppler's pdftotext reads it (reading order, no
@@ -185,8 +234,18 @@ pub fn squeeze(text: &str) -> String {
 
 /// The shipped speech's outline and the example month, validated.
 pub fn example_month() -> (jianbao::speech::Outline, jianbao::progress::Progress) {
-    let outline = jianbao::speech::parse(include_str!("../../data/speech.txt"));
-    let progress = jianbao::progress::load(&project_file("data/progress/2026-11.yaml"), &outline)
+    month("data/speech.txt", "data/progress/2026-11.yaml")
+}
+
+/// The outline of the speech at `speech` and the month at `progress`
+/// (paths relative to the project), validated.
+pub fn month(
+    speech: &str,
+    progress: &str,
+) -> (jianbao::speech::Outline, jianbao::progress::Progress) {
+    let text = std::fs::read_to_string(project_file(speech)).expect("the speech exists");
+    let outline = jianbao::speech::parse(&text);
+    let progress = jianbao::progress::load(&project_file(progress), &outline)
         .expect("the example month is valid");
     (outline, progress)
 }
@@ -194,11 +253,17 @@ pub fn example_month() -> (jianbao::speech::Outline, jianbao::progress::Progress
 /// The briefing of the example month, as both writers receive it: compared
 /// with the earlier month beside it, as `jianbao build` does.
 pub fn example_briefing() -> jianbao::briefing::Briefing {
-    let (outline, progress) = example_month();
-    let path = project_file("data/progress/2026-11.yaml");
-    let history = jianbao::progress::history::earlier_months(&path, &progress, &outline, None)
+    briefing("data/speech.txt", "data/progress/2026-11.yaml")
+}
+
+/// The briefing of the month at `progress` on the speech at `speech`, as
+/// `jianbao build` composes it (with the earlier months beside it).
+pub fn briefing(speech: &str, progress: &str) -> jianbao::briefing::Briefing {
+    let (outline, month) = month(speech, progress);
+    let path = project_file(progress);
+    let history = jianbao::progress::history::earlier_months(&path, &month, &outline, None)
         .expect("earlier months load");
-    jianbao::briefing::compose(&outline, &progress, &history.months)
+    jianbao::briefing::compose(&outline, &month, &history.months)
 }
 
 /// The type area of the default style, in points from the page's top-left

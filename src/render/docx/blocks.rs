@@ -12,6 +12,7 @@ use super::table;
 use super::units::{Metrics, pt_to_half_points};
 use crate::briefing::{Attachment, Block, EditorNote, Heading, Paragraph as BodyParagraph};
 use crate::diagnostic::Diagnostic;
+use crate::render::pdf::lines::is_latin;
 use crate::style::{Face, Style};
 
 /// A piece of the document body, in order.
@@ -54,45 +55,77 @@ pub(super) fn append(docx: Docx, elements: Vec<Element>) -> Docx {
 /// these). LibreOffice ignores the hint and gives such a mark the script of
 /// the character before it, so after a letter or digit (`15.“双控”`) the
 /// mark gets a run of its own whose Latin font is the Chinese face too.
-/// Only there: LibreOffice drops the character spacing after a run's last
-/// character, so every extra run would widen the line.
 pub(super) fn text_runs(text: &str, face: &Face) -> Vec<Run> {
-    runs(text, face, false)
+    runs(text, face, false, false)
 }
 
 /// Runs of user text in a face at a size, the face named on every run.
 pub(super) fn face_runs(text: &str, face: &Face, size_pt: f64) -> Vec<Run> {
-    runs(text, face, true)
-        .into_iter()
+    sized(runs(text, face, true, false), size_pt)
+}
+
+/// [`text_runs`] in a paragraph on the grid, whose style condenses every
+/// character by the grid's character spacing: letters and digits get runs
+/// of their own at their natural width (spacing 0), as the PDF's line
+/// breaking measures them (`render::pdf::grid`).
+///
+/// Word applies the spacing after every character (ISO 29500 §17.3.2.35);
+/// LibreOffice leaves a negative spacing out after the last character of
+/// each run and each stretch of one script. Latin runs without spacing
+/// lose nothing; what remains is the CJK character before a Latin run,
+/// which LibreOffice sets uncondensed, and the line breaking counts it so.
+pub(super) fn grid_runs(text: &str, face: &Face) -> Vec<Run> {
+    runs(text, face, false, true)
+}
+
+/// [`grid_runs`] in a face at a size, the face named on every run.
+pub(super) fn grid_face_runs(text: &str, face: &Face, size_pt: f64) -> Vec<Run> {
+    sized(runs(text, face, true, true), size_pt)
+}
+
+fn sized(runs: Vec<Run>, size_pt: f64) -> Vec<Run> {
+    runs.into_iter()
         .map(|run| run.size(pt_to_half_points(size_pt)))
         .collect()
 }
 
 /// The runs of `text`; `name_face`: whether normal runs name the face (or
-/// inherit it from the paragraph style).
-fn runs(text: &str, face: &Face, name_face: bool) -> Vec<Run> {
+/// inherit it from the paragraph style); `grid`: whether Latin text gets
+/// runs of its own without character spacing.
+fn runs(text: &str, face: &Face, name_face: bool, grid: bool) -> Vec<Run> {
     let text = clean_text(text);
     let mut runs = Vec::new();
     let mut segment = String::new();
     let mut previous: Option<char> = None;
+    let flush = |segment: &mut String, runs: &mut Vec<Run>| {
+        if segment.is_empty() {
+            return;
+        }
+        let text = std::mem::take(segment);
+        let run = plain_run(&text, face, name_face);
+        let latin = grid && text.chars().next().is_some_and(is_latin);
+        runs.push(if latin { run.character_spacing(0) } else { run });
+    };
     for c in text.chars() {
-        let own_run = is_shared_punctuation(c) && previous.is_some_and(is_latin);
-        if own_run {
-            if !segment.is_empty() {
-                runs.push(plain_run(&std::mem::take(&mut segment), face, name_face));
-            }
+        if is_shared_punctuation(c) && previous.is_some_and(is_latin) {
+            flush(&mut segment, &mut runs);
             runs.push(
                 Run::new()
                     .add_text(c.to_string())
                     .fonts(cjk_fonts(face).hint("eastAsia")),
             );
         } else {
+            let script_changes = previous.is_some_and(|p| is_latin(p) != is_latin(c));
+            if grid && script_changes {
+                flush(&mut segment, &mut runs);
+            }
             segment.push(c);
         }
         previous = Some(c);
     }
-    if !segment.is_empty() || runs.is_empty() {
-        runs.push(plain_run(&segment, face, name_face));
+    flush(&mut segment, &mut runs);
+    if runs.is_empty() {
+        runs.push(plain_run("", face, name_face));
     }
     runs
 }
@@ -110,12 +143,6 @@ fn plain_run(text: &str, face: &Face, name_face: bool) -> Run {
 /// Chinese text sets it full-width.
 fn is_shared_punctuation(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
-}
-
-/// Whether LibreOffice counts `c` as Latin script: ASCII and Latin-1 letters,
-/// digits and punctuation.
-fn is_latin(c: char) -> bool {
-    c.is_ascii_graphic() || ('\u{a1}'..='\u{24f}').contains(&c) && c != '·'
 }
 
 /// Adds runs to a paragraph, in order.
@@ -160,13 +187,13 @@ pub(super) fn editor_note(note: &EditorNote, style: &Style) -> Vec<Element> {
     let mut texts = note.paragraphs.iter();
     let first = Paragraph::new()
         .style(NOTE)
-        .add_runs(text_runs(&note.label, kai));
+        .add_runs(grid_runs(&note.label, kai));
     let first = match texts.next() {
-        Some(text) => first.add_runs(text_runs(text, kai)),
+        Some(text) => first.add_runs(grid_runs(text, kai)),
         None => first,
     };
     std::iter::once(first)
-        .chain(texts.map(|text| Paragraph::new().style(NOTE).add_runs(text_runs(text, kai))))
+        .chain(texts.map(|text| Paragraph::new().style(NOTE).add_runs(grid_runs(text, kai))))
         .map(Element::from)
         .collect()
 }
@@ -201,10 +228,10 @@ fn heading_paragraph(heading: &Heading, style: &Style) -> Paragraph {
     match heading.level {
         0 | 1 => Paragraph::new()
             .style(HEADING_1)
-            .add_runs(text_runs(&text, style.face("hei"))),
+            .add_runs(grid_runs(&text, style.face("hei"))),
         2 => Paragraph::new()
             .style(HEADING_2)
-            .add_runs(text_runs(&text, style.face("kai"))),
+            .add_runs(grid_runs(&text, style.face("kai"))),
         _ => Paragraph::new()
             .style(BODY)
             .add_runs(lead_runs(heading, style)),
@@ -218,7 +245,7 @@ fn body_paragraph(paragraph: &BodyParagraph, style: &Style) -> Paragraph {
         Some(lead) => body.add_runs(lead_runs(lead, style)),
         None => body,
     };
-    body.add_runs(text_runs(&paragraph.text, style.face("body")))
+    body.add_runs(grid_runs(&paragraph.text, style.face("body")))
 }
 
 /// A run-in heading: number and text in the face of its level; level 3 is
@@ -226,13 +253,13 @@ fn body_paragraph(paragraph: &BodyParagraph, style: &Style) -> Paragraph {
 fn lead_runs(heading: &Heading, style: &Style) -> Vec<Run> {
     let text = heading.printed();
     match heading.level {
-        0 | 1 => face_runs(&text, style.face("hei"), style.size.body_pt),
-        2 => face_runs(&text, style.face("kai"), style.size.body_pt),
-        3 if style.heading.level3_bold => text_runs(&text, style.face("body"))
+        0 | 1 => grid_face_runs(&text, style.face("hei"), style.size.body_pt),
+        2 => grid_face_runs(&text, style.face("kai"), style.size.body_pt),
+        3 if style.heading.level3_bold => grid_runs(&text, style.face("body"))
             .into_iter()
             .map(Run::bold)
             .collect(),
-        _ => text_runs(&text, style.face("body")),
+        _ => grid_runs(&text, style.face("body")),
     }
 }
 
@@ -252,10 +279,10 @@ pub(super) fn attachment(
             style.face("hei"),
             style.size.attachment_label_pt,
         ));
-    let mut elements = vec![
-        Element::from(label),
-        Element::from(title(&attachment.title, style)),
-    ];
+    // The title right under the label, as in the PDF.
+    let title = title(&attachment.title, style)
+        .line_spacing(styles::exact(metrics.lines_for(style.size.title_pt)));
+    let mut elements = vec![Element::from(label), Element::from(title)];
     elements.extend(blocks(&attachment.blocks, pictures, style, metrics)?);
     Ok(elements)
 }

@@ -16,7 +16,7 @@ use docx_rs::{
 };
 
 use super::Content;
-use super::blocks::{self, AddRuns, Element, face_runs, no_indent, text_runs};
+use super::blocks::{self, AddRuns, Element, face_runs, grid_runs, no_indent, text_runs};
 use super::chart::Pictures;
 use super::imprint::{self, RuledLine};
 use super::masthead::fitted_size;
@@ -66,7 +66,7 @@ pub(super) fn content(
     ));
     elements.push(Element::from(
         no_indent(Paragraph::new().style(BODY))
-            .add_runs(text_runs(&official.recipients, style.face("body"))),
+            .add_runs(grid_runs(&official.recipients, style.face("body"))),
     ));
     let mut body = blocks::blocks(&briefing.body, pictures, style, metrics)?;
     // The closing and signature never stand alone: the body's last line
@@ -173,21 +173,21 @@ fn centred(line: i32, before: i32) -> Paragraph {
 fn closing(official: &Official, style: &Style, metrics: &Metrics) -> Vec<Paragraph> {
     let face = style.face("body");
     let body = || Paragraph::new().style(BODY);
-    let mut paragraphs = vec![body().add_runs(text_runs(&official.closing, face))];
+    let mut paragraphs = vec![body().add_runs(grid_runs(&official.closing, face))];
     if !official.attachment_note.is_empty() {
         paragraphs.push(body());
         paragraphs.extend(
             official
                 .attachment_note
                 .iter()
-                .map(|line| body().add_runs(text_runs(line, face))),
+                .map(|line| body().add_runs(grid_runs(line, face))),
         );
     }
     paragraphs.push(body());
     paragraphs.push(signed(&official.signature, 2, face, metrics));
     paragraphs.push(signed(&official.date, 4, face, metrics));
     if let Some(note) = &official.note {
-        paragraphs.push(body().add_runs(text_runs(note, face)));
+        paragraphs.push(body().add_runs(grid_runs(note, face)));
     }
     let last = paragraphs.len() - 1;
     paragraphs

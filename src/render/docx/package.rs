@@ -6,13 +6,13 @@
 //! - `docProps/core.xml` is written here: docx-rs has no title;
 //! - `word/fontTable.xml` lists the style's faces with substitutes;
 //! - `word/styles.xml` gets the text colour, `w:lang`, widow control and
-//!   punctuation hanging in the document defaults;
+//!   automatic Han–Latin spacing off in the document defaults;
 //! - `word/document.xml` gets its section references in schema order
 //!   ([`sections`]), and `w:tblHeader` on each table's first row
 //!   (not on the floating end block);
 //! - `word/settings.xml` loses `w:balanceSingleByteDoubleByteWidth`, which
 //!   would make Word widen Latin letters and digits and break lines
-//!   differently from the PDF;
+//!   differently from the PDF, and gains `w:characterSpacingControl`;
 //! - paragraph ids (`w14:paraId`), which docx-rs draws from a per-thread
 //!   counter, are numbered afresh so that two documents built in one process
 //!   are identical;
@@ -72,9 +72,7 @@ pub(super) fn package(
     xml.doc_props.core = core_xml(info)?.into_bytes();
     xml.font_table = font_table_xml(style).into_bytes();
     xml.styles = doc_defaults(&text(&xml.styles)?, info, metrics)?.into_bytes();
-    xml.settings = text(&xml.settings)?
-        .replace("<w:balanceSingleByteDoubleByteWidth />", "")
-        .into_bytes();
+    xml.settings = settings(&text(&xml.settings)?)?.into_bytes();
     let document = sections::order_references(&text(&xml.document)?);
     let document = describe_pictures(&mark_header_rows(&document), captions)?;
     let mut ids = ParagraphIds::default();
@@ -129,12 +127,14 @@ fn core_xml(info: &DocumentInfo) -> Result<String, Diagnostic> {
 /// Completes the document defaults. Runs get the text colour and the
 /// languages (Latin `en-US`, East Asian from the document), which let Word
 /// and LibreOffice apply Chinese line-breaking rules. Paragraphs get widow
-/// control off (the grid must fill every page) and `w:overflowPunct="1"`:
-/// Word's default (a closing mark may hang past the right edge, keeping 28
-/// characters on the line), written out because LibreOffice 7.4 reads the
-/// value inverted. In LibreOffice hanging is thereby off, which it needs:
-/// it does not paint a mark hanging from a justified line, so the mark would
-/// vanish; it moves the last character and the mark to the next line instead.
+/// control off (the grid must fill every page) and the automatic space
+/// between Han characters and letters or digits off (`w:autoSpaceDE/DN`):
+/// Word's amount is undocumented and LibreOffice's differs, so the PDF sets
+/// none and the DOCX asks for none (LibreOffice ignores the switch; see the
+/// README). `w:overflowPunct` is left out on purpose: omitted, Word (ISO
+/// 29500 §17.3.1.21, default true) and LibreOffice (which reads an explicit
+/// value inverted) both hang a closing mark past the right edge, as the PDF
+/// does.
 fn doc_defaults(
     styles: &str,
     info: &DocumentInfo,
@@ -151,7 +151,22 @@ fn doc_defaults(
         &styles,
         PARAGRAPH,
         PARAGRAPH.len(),
-        "<w:widowControl w:val=\"0\" /><w:overflowPunct w:val=\"1\" />",
+        "<w:widowControl w:val=\"0\" /><w:autoSpaceDE w:val=\"0\" /><w:autoSpaceDN w:val=\"0\" />",
+    )
+}
+
+/// The settings without `w:balanceSingleByteDoubleByteWidth`, and with
+/// punctuation compression off (`w:characterSpacingControl doNotCompress`,
+/// in its schema place before `w:compat`): Chinese templates often compress
+/// punctuation, which would put more characters on a line than the grid.
+fn settings(xml: &str) -> Result<String, Diagnostic> {
+    const COMPAT: &str = "<w:compat>";
+    let xml = xml.replace("<w:balanceSingleByteDoubleByteWidth />", "");
+    insert_at(
+        &xml,
+        COMPAT,
+        0,
+        "<w:characterSpacingControl w:val=\"doNotCompress\" />",
     )
 }
 

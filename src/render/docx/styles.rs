@@ -121,7 +121,8 @@ fn heading_style(
     docx_style
 }
 
-/// The title: title face, centred, one blank grid line above and below.
+/// The title: title face, centred, one blank grid line above it (under the
+/// masthead's rule), the text right below it, as in the PDF.
 fn title_style(style: &Style, metrics: &Metrics) -> DocxStyle {
     let size = style.size.title_pt;
     let mut docx_style = DocxStyle::new(TITLE, StyleType::Paragraph)
@@ -134,7 +135,7 @@ fn title_style(style: &Style, metrics: &Metrics) -> DocxStyle {
         .line_spacing(exact_with_space(
             metrics.lines_for(size),
             metrics.line_pitch,
-            metrics.line_pitch,
+            0,
         ));
     docx_style.paragraph_property = docx_style
         .paragraph_property

@@ -199,18 +199,32 @@ fn body_text_is_on_the_grid() {
 }
 
 #[test]
-fn paragraph_defaults_fill_the_grid_and_keep_punctuation() {
-    let text = sample_package().part("word/styles.xml");
+fn paragraph_defaults_fill_the_grid_hang_punctuation_and_add_no_han_latin_space() {
+    let mut package = sample_package();
+    let text = package.part("word/styles.xml");
     let styles = roxmltree::Document::parse(&text).unwrap();
     let defaults = find(styles.root(), "pPrDefault").unwrap();
     assert_eq!(
         w_attr(find(defaults, "widowControl").unwrap(), "val"),
         Some("0")
     );
+    for switch in ["autoSpaceDE", "autoSpaceDN"] {
+        assert_eq!(w_attr(find(defaults, switch).unwrap(), "val"), Some("0"));
+    }
+    // Omitted everywhere: the one spelling that hangs in Word and LibreOffice.
+    for part in ["word/styles.xml", "word/document.xml"] {
+        assert!(!package.part(part).contains("overflowPunct"), "{part}");
+    }
+    let text = package.part("word/settings.xml");
+    let settings = roxmltree::Document::parse(&text).unwrap();
+    let control = find(settings.root(), "characterSpacingControl").unwrap();
+    assert_eq!(w_attr(control, "val"), Some("doNotCompress"));
     assert_eq!(
-        w_attr(find(defaults, "overflowPunct").unwrap(), "val"),
-        Some("1")
+        control.parent().map(|p| p.tag_name().name()),
+        Some("settings"),
+        "a child of w:settings, not of w:compat"
     );
+    assert!(!text.contains("balanceSingleByteDoubleByteWidth"));
 }
 
 #[test]
@@ -258,19 +272,26 @@ fn headings_have_styles_with_outline_levels_and_faces() {
 }
 
 #[test]
-fn a_level_three_lead_is_a_bold_run_at_the_start_of_its_paragraph() {
+fn a_level_three_lead_is_bold_runs_at_the_start_of_its_paragraph() {
     let text = sample_package().part("word/document.xml");
     let doc = roxmltree::Document::parse(&text).unwrap();
     let paragraph = find_all(doc.root(), "p")
-        .find(|p| {
-            p.descendants()
-                .any(|n| n.text() == Some("1.燃煤锅炉治理。"))
-        })
+        .find(|p| p.descendants().any(|n| n.text() == Some("燃煤锅炉治理。")))
         .expect("the lead's paragraph");
     let runs: Vec<_> = find_all(paragraph, "r").collect();
-    assert_eq!(runs.len(), 2);
-    assert!(find(runs[0], "b").is_some());
-    assert!(find(runs[1], "b").is_none());
+    let texts: Vec<String> = runs
+        .iter()
+        .map(|r| find_all(*r, "t").filter_map(|t| t.text()).collect())
+        .collect();
+    // The number is a Latin run of its own, without character spacing.
+    assert_eq!(texts[..2], ["1.", "燃煤锅炉治理。"]);
+    assert_eq!(w_attr(find(runs[0], "spacing").unwrap(), "val"), Some("0"));
+    assert!(
+        find(runs[1], "spacing").is_none(),
+        "CJK text keeps the grid's"
+    );
+    assert!(runs[..2].iter().all(|r| find(*r, "b").is_some()));
+    assert!(runs[2..].iter().all(|r| find(*r, "b").is_none()));
 }
 
 #[test]

@@ -8,7 +8,7 @@
 use serde_json::{Value, json};
 
 use super::fonts::FontLibrary;
-use super::lines::{Line, Measure, Piece, balance, break_lines, pieces, space_pieces};
+use super::lines::{Line, Measure, Piece, balance, break_lines, mark_run_ends, pieces};
 use crate::briefing::{Block, Briefing, Heading};
 use crate::style::{Style, mm_to_pt};
 
@@ -18,7 +18,6 @@ const INDENT_CELLS: f64 = 2.0;
 /// Adds line breaks to `json`, the serialised `briefing`.
 pub(super) fn annotate(json: &mut Value, briefing: &Briefing, style: &Style, fonts: &FontLibrary) {
     let grid = Grid::new(style, fonts);
-    json["layout"] = json!({ "latin_tracking_pt": style.char_spacing_pt() });
     let official = &briefing.official;
     json["official"]["title_lines"] = grid.title_lines(&official.title);
     json["official"]["recipient_lines"] = json!(grid.lines(&official.recipients, 0.0));
@@ -47,7 +46,7 @@ pub(super) fn annotate(json: &mut Value, briefing: &Briefing, style: &Style, fon
             .enumerate()
             .map(|(i, text)| {
                 let label = if i == 0 { note.label.as_str() } else { "" };
-                grid.paragraph(&[(label, false), (text, false)])
+                grid.paragraph(&[(label, false), (text, false)], false)
             })
             .collect();
         json["editor_note"]["lines"] = json!(lines);
@@ -85,14 +84,17 @@ impl<'a> Grid<'a> {
         };
         for (value, block) in values.iter_mut().zip(blocks) {
             let lines = match block {
-                Block::Heading(heading) => Some(self.paragraph(&[(&heading.printed(), false)])),
+                Block::Heading(heading) => {
+                    Some(self.paragraph(&[(&heading.printed(), false)], false))
+                }
                 Block::Paragraph(paragraph) => {
                     let lead = paragraph
                         .lead
                         .as_ref()
                         .map(Heading::printed)
                         .unwrap_or_default();
-                    Some(self.paragraph(&[(&lead, true), (&paragraph.text, false)]))
+                    let distinct = paragraph.lead.as_ref().is_some_and(|h| self.distinct(h));
+                    Some(self.paragraph(&[(&lead, true), (&paragraph.text, false)], distinct))
                 }
                 Block::Table(_) | Block::Chart(_) => None,
             };
@@ -104,35 +106,43 @@ impl<'a> Grid<'a> {
 
     /// Lines of plain text with `indent` cells before the first.
     fn lines(&self, text: &str, indent: f64) -> Vec<Line> {
-        self.indented(&[(text, false)], indent)
+        self.indented(&[(text, false)], indent, false)
     }
 
-    /// Lines of a paragraph made of parts (text, whether it is the run-in lead).
-    fn paragraph(&self, parts: &[(&str, bool)]) -> Vec<Line> {
-        self.indented(parts, INDENT_CELLS)
+    /// Lines of a paragraph made of parts (text, whether it is the run-in
+    /// lead); `distinct_lead`: whether the lead is set apart ([`Self::distinct`]).
+    fn paragraph(&self, parts: &[(&str, bool)], distinct_lead: bool) -> Vec<Line> {
+        self.indented(parts, INDENT_CELLS, distinct_lead)
+    }
+
+    /// Whether a run-in lead is set in another face or weight than the
+    /// text after it, so that the DOCX gives it runs of their own: levels 1
+    /// and 2 (黑体, 楷体), and level 3 when it is bold.
+    fn distinct(&self, lead: &Heading) -> bool {
+        lead.level <= 2 || lead.level == 3 && self.style.heading.level3_bold
     }
 
     /// Lines of parts with `indent` cells before the first, measured as
-    /// Word and LibreOffice measure the DOCX: characters advance by their
-    /// width plus the character spacing, and Han characters keep a space
-    /// from letters and digits.
-    fn indented(&self, parts: &[(&str, bool)], indent: f64) -> Vec<Line> {
+    /// Word and LibreOffice measure the DOCX: CJK characters advance by
+    /// their width plus the grid's character spacing, letters and digits by
+    /// their natural width (their runs have no spacing, see
+    /// `render::docx::blocks::grid_runs`), a CJK character that ends a run
+    /// uncondensed ([`Measure::run_end`]), and no space is added between
+    /// Han characters and letters or digits.
+    fn indented(&self, parts: &[(&str, bool)], indent: f64, distinct_lead: bool) -> Vec<Line> {
         let size = self.style.size.body_pt;
         let spacing = self.style.char_spacing_pt();
-        let latin = |text: &str| {
-            let tracked = self.latin_width(text, size) + spacing * text.chars().count() as f64;
-            tracked / self.cell_pt
-        };
+        let latin = |text: &str| self.latin_width(text, size) / self.cell_pt;
         let measure = Measure {
             cjk: (size + spacing) / self.cell_pt,
             latin: &latin,
-            han_latin_space: self.style.grid.han_latin_space_pt / self.cell_pt,
+            run_end: (-spacing).max(0.0) / self.cell_pt,
         };
         let mut all: Vec<Piece> = parts
             .iter()
             .flat_map(|(text, lead)| pieces(text, *lead, &measure))
             .collect();
-        space_pieces(&mut all, &measure);
+        mark_run_ends(&mut all, &measure, distinct_lead);
         break_lines(all, f64::from(self.style.grid.chars_per_line), indent)
     }
 
@@ -143,7 +153,7 @@ impl<'a> Grid<'a> {
         let measure = Measure {
             cjk: 1.0,
             latin: &latin,
-            han_latin_space: 0.0,
+            run_end: 0.0,
         };
         let cells = mm_to_pt(self.style.type_width_mm()) / size;
         let lines = balance(pieces(title, false, &measure), cells.floor());

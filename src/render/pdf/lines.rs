@@ -8,7 +8,8 @@
 //! Rules:
 //! - a closing mark (，。、；：？！）》”’…) never starts a line: when it does
 //!   not fit, it hangs in the right margin, as Word does; when two closing
-//!   marks would be pushed over, the character before them comes down too;
+//!   marks would be pushed over, or the mark follows letters or digits
+//!   (87.3%，), the character or run before it comes down too;
 //! - an opening mark (（《“‘) never ends a line: it moves to the next one;
 //! - a run of Latin letters and digits (PM2.5, 2026, 87.3%) is never split
 //!   (unless it is longer than a whole line); the line it leaves short is
@@ -17,8 +18,11 @@
 //! Widths are those Word and LibreOffice give the DOCX (see [`Measure`]), so
 //! that both files break their lines at the same characters: a CJK
 //! character advances by the body size plus the DOCX character spacing,
-//! Latin text by its own width plus that spacing, and a small space
-//! separates a Han character from a letter or digit next to it.
+//! Latin text by its natural width (its DOCX runs have no spacing), and
+//! the CJK character that ends a run before Latin text or a run-in lead by
+//! its uncondensed width, as LibreOffice sets it (see [`Measure`]). No
+//! space is added where a Han character meets a letter or digit: the DOCX
+//! turns the word processors' automatic spacing off (`w:autoSpaceDE/DN`).
 
 use serde::Serialize;
 
@@ -29,9 +33,12 @@ pub struct Measure<'a> {
     pub cjk: f64,
     /// Width of a Latin run.
     pub latin: &'a dyn Fn(&str) -> f64,
-    /// The space put between a Han character and a letter or digit that
-    /// touches it (Word's and LibreOffice's automatic spacing); 0 for none.
-    pub han_latin_space: f64,
+    /// What a CJK character that ends a run adds: LibreOffice leaves the
+    /// negative character spacing out after the last character of a run
+    /// or of a stretch of one script (Word keeps it, ISO 29500
+    /// §17.3.2.35). Counting it makes a line never longer in Word than in
+    /// LibreOffice; 0 where the grid needs no condensing.
+    pub run_end: f64,
 }
 
 /// One unit of a line: a CJK character (one cell) or a Latin run.
@@ -42,9 +49,6 @@ pub struct Piece {
     /// Width in cells: [`Measure::cjk`] for a CJK character, measured for a
     /// Latin run.
     pub cells: f64,
-    /// Space before the piece, in cells, where a Han character meets a
-    /// letter or digit; 0 at the start of a line.
-    pub space: f64,
     /// Whether the piece is a Latin run (set in its natural width).
     pub latin: bool,
     /// Whether the piece belongs to the run-in heading (set bold).
@@ -88,23 +92,15 @@ pub fn is_opening(c: char) -> bool {
 
 /// Whether `c` belongs to a Latin run (set in its natural width): ASCII,
 /// and the Latin-1, Greek and other alphabetic ranges before U+2000
-/// (μ ² ³ ° ±), but not the middle dot of Chinese names.
-fn is_latin(c: char) -> bool {
+/// (μ ² ³ ° ±), but not the middle dot of Chinese names. The DOCX gives
+/// the same characters runs of their own, so that both files agree on
+/// what is Latin.
+pub(crate) fn is_latin(c: char) -> bool {
     c == ' ' || c.is_ascii_graphic() || (('\u{a1}'..'\u{2000}').contains(&c) && c != '·')
 }
 
-/// Whether `c` is a Han character (汉字), which the word processors space
-/// from a letter or digit next to it.
-fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3007}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
-}
-
 /// Splits `text` into pieces measured by `measure`. A Latin run ends after
-/// each space, so lines may break between words. The space between a Han
-/// character and a Latin run is set by [`space_pieces`], once the parts of
-/// a paragraph are joined.
+/// each space, so lines may break between words.
 pub fn pieces(text: &str, lead: bool, measure: &Measure) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let mut run = String::new();
@@ -112,7 +108,6 @@ pub fn pieces(text: &str, lead: bool, measure: &Measure) -> Vec<Piece> {
         if !run.is_empty() {
             out.push(Piece {
                 cells: (measure.latin)(run),
-                space: 0.0,
                 text: std::mem::take(run),
                 latin: true,
                 lead,
@@ -135,7 +130,6 @@ pub fn pieces(text: &str, lead: bool, measure: &Measure) -> Vec<Piece> {
         out.push(Piece {
             text: c.to_string(),
             cells: measure.cjk,
-            space: 0.0,
             latin: false,
             lead,
             opening: is_opening(c),
@@ -145,23 +139,17 @@ pub fn pieces(text: &str, lead: bool, measure: &Measure) -> Vec<Piece> {
     out
 }
 
-/// Puts `space` before each piece where a Han character meets a letter or
-/// digit: a Latin run starting with one after a Han character, or a Han
-/// character after a Latin run ending with one. Punctuation on either side
-/// (，2 or 87.3%的) takes no space, as in Word and LibreOffice.
-pub fn space_pieces(pieces: &mut [Piece], measure: &Measure) {
+/// Widens each CJK piece that ends a run in the DOCX by
+/// [`Measure::run_end`]: the last before a Latin run, and the last of the
+/// run-in lead when `distinct_lead` (set in another face or weight than
+/// the text after it).
+pub fn mark_run_ends(pieces: &mut [Piece], measure: &Measure, distinct_lead: bool) {
     for i in 1..pieces.len() {
         let (before, after) = pieces.split_at_mut(i);
-        let (prev, piece) = (&before[i - 1], &mut after[0]);
-        let last = prev.text.chars().next_back();
-        let first = piece.text.chars().next();
-        let meet = match (prev.latin, piece.latin) {
-            (false, true) => last.is_some_and(is_han) && first.is_some_and(char::is_alphanumeric),
-            (true, false) => last.is_some_and(char::is_alphanumeric) && first.is_some_and(is_han),
-            _ => false,
-        };
-        if meet {
-            piece.space = measure.han_latin_space;
+        let (piece, next) = (&mut before[i - 1], &after[0]);
+        let lead_ends = distinct_lead && piece.lead && !next.lead;
+        if !piece.latin && (next.latin || lead_ends) {
+            piece.cells += measure.run_end;
         }
     }
 }
@@ -189,13 +177,12 @@ pub fn break_lines(pieces: Vec<Piece>, cells: f64, indent: f64) -> Vec<Line> {
     let mut width = indent;
     let mut line_indent = indent;
     let mut queue = std::collections::VecDeque::from(pieces);
-    // The DOCX's type width, its margins rounded to twips one by one, can
-    // be a twip wider than the grid: a line that fills it exactly still fits.
-    const EPSILON: f64 = 0.004;
-    while let Some(mut piece) = queue.pop_front() {
-        if current.is_empty() {
-            piece.space = 0.0;
-        }
+    // A line that fills the measure exactly still fits (rounding aside).
+    // LibreOffice, measured, fits no more: its type width, the margins
+    // rounded to twips, is a twip wider than the grid, but it sets the
+    // first glyph about 0.15 pt in from the margin.
+    const EPSILON: f64 = 1e-9;
+    while let Some(piece) = queue.pop_front() {
         if piece.latin && piece.cells > cells - width + EPSILON && current.is_empty() {
             let mut parts = split_overlong(piece, cells - width);
             let first = parts.remove(0);
@@ -206,8 +193,8 @@ pub fn break_lines(pieces: Vec<Piece>, cells: f64, indent: f64) -> Vec<Line> {
             current.push(first);
             continue;
         }
-        if width + piece.space + piece.cells <= cells + EPSILON {
-            width += piece.space + piece.cells;
+        if width + piece.cells <= cells + EPSILON {
+            width += piece.cells;
             current.push(piece);
             continue;
         }
@@ -215,8 +202,11 @@ pub fn break_lines(pieces: Vec<Piece>, cells: f64, indent: f64) -> Vec<Line> {
         let mut hang = None;
         if is_single_closing(&piece) {
             let next_closes = queue.front().is_some_and(is_single_closing);
-            if next_closes {
-                // Two closing marks: bring the last character down with them.
+            let after_latin = current.last().is_some_and(|p| p.latin);
+            if next_closes || after_latin {
+                // Two closing marks, or a mark after letters or digits (which
+                // LibreOffice does not let hang, measured): bring the last
+                // character or run down with it.
                 if let Some(last) = pull_back(&mut current) {
                     queue.push_front(piece);
                     for p in last.into_iter().rev() {
@@ -264,7 +254,7 @@ fn line(pieces: Vec<Piece>, hang: Option<String>, justify: bool, indent: f64, ce
     let on_grid: f64 = indent
         + pieces
             .iter()
-            .map(|p| p.space + if p.latin { p.cells } else { 1.0 })
+            .map(|p| if p.latin { p.cells } else { 1.0 })
             .sum::<f64>();
     let cell = if on_grid > cells && cjk > 0 {
         1.0 - (on_grid - cells) / cjk as f64
@@ -334,11 +324,11 @@ mod tests {
         text.chars().count() as f64 * 0.5
     }
 
-    /// Whole cells, half-cell Latin, no space between Han and Latin.
+    /// Whole cells, half-cell Latin.
     const GRID: Measure = Measure {
         cjk: 1.0,
         latin: &half,
-        han_latin_space: 0.0,
+        run_end: 0.0,
     };
 
     fn lines_of(text: &str, cells: f64, indent: f64) -> Vec<String> {
@@ -369,6 +359,16 @@ mod tests {
         let text = format!("{}，后文", "字".repeat(10));
         let lines = lines_of(&text, 10.0, 0.0);
         assert_eq!(lines, ["字字字字字字字字字字|，", "后文"]);
+    }
+
+    #[test]
+    fn a_mark_after_digits_does_not_hang_but_takes_them_along() {
+        // 字×8 + "78%" (1.5 cells) fill 9.5 of 10 cells; the comma would hang.
+        let text = format!("{}78%，后文", "字".repeat(8));
+        assert_eq!(
+            lines_of(&text, 10.0, 0.0),
+            ["字字字字字字字字", "78%，后文"]
+        );
     }
 
     #[test]
@@ -415,26 +415,39 @@ mod tests {
     }
 
     #[test]
-    fn han_characters_keep_a_space_from_letters_and_digits() {
+    fn a_cjk_character_before_latin_text_or_after_a_distinct_lead_is_wider() {
         let measure = Measure {
-            han_latin_space: 0.25,
+            run_end: 0.25,
             ..GRID
         };
-        let mut all = pieces("完成90%。同比上升2.1个百分点，PM2.5达标", false, &measure);
-        space_pieces(&mut all, &measure);
-        let spaced: Vec<&str> = all
-            .iter()
-            .filter(|p| p.space > 0.0)
-            .map(|p| p.text.as_str())
-            .collect();
-        // Before 90% and 2.1 (after 成, 升) and after 2.1 (before 个); not
-        // between % and 。 nor between ， and PM2.5.
-        assert_eq!(spaced, ["90%", "2.1", "个", "达"]);
-        // A space that would start a line is dropped.
-        let lines = break_lines(all, 5.0, 0.0);
-        for line in &lines {
-            assert_eq!(line.pieces[0].space, 0.0, "{line:?}");
-        }
+        let mut all = pieces("上升2.1个", false, &measure);
+        all.extend(pieces("一是", true, &measure));
+        all.extend(pieces("推进", false, &measure));
+        let mut plain = all.clone();
+        mark_run_ends(&mut all, &measure, true);
+        let widened = |pieces: &[Piece]| -> Vec<String> {
+            pieces
+                .iter()
+                .filter(|p| !p.latin && p.cells > 1.0)
+                .map(|p| p.text.clone())
+                .collect()
+        };
+        assert_eq!(widened(&all), ["升", "是"]);
+        // A lead in the body's own face and weight is one run with the text.
+        mark_run_ends(&mut plain, &measure, false);
+        assert_eq!(widened(&plain), ["升"]);
+        // 上升 + 2.1 + 个 fill 4.5 cells only without the wider 升.
+        assert_eq!(break_lines(all[..4].to_vec(), 4.5, 0.0)[0].pieces.len(), 3);
+    }
+
+    #[test]
+    fn han_characters_and_digits_meet_without_a_space() {
+        // 上升 (2) + 2.1 (1.5) + 个 (1) fill 4.5 cells exactly: with any
+        // space between Han and Latin, 个 would not fit.
+        assert_eq!(
+            lines_of("上升2.1个百分点", 4.5, 0.0),
+            ["上升2.1个", "百分点"]
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod coverage;
 mod diagnostics;
 mod fonts;
 mod grid;
-mod lines;
+pub(crate) mod lines;
 mod sfnt;
 mod template;
 mod world;

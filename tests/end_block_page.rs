@@ -115,6 +115,7 @@ fn docx_leaves_the_end_block_page_unnumbered(
     .expect("the DOCX renders");
     let docx_path = dir.path().join("briefing.docx");
     std::fs::write(&docx_path, bytes).expect("the DOCX is written");
+    common::assert_valid_ooxml(&docx_path);
     let lo_pages = pages(&libreoffice_to_pdf(&docx_path, dir.path()));
     let (last, text) = lo_pages.split_last().expect("LibreOffice wrote pages");
     assert!(squeeze(last).contains(&imprint), "{case}: {last}");

@@ -215,6 +215,43 @@ pub fn docx_text(docx: &Path) -> String {
         .join("\n")
 }
 
+/// Checks a DOCX against the Office Open XML schemas with `openxml-audit`
+/// (PyPI; a reimplementation of the Open XML SDK validator, which is
+/// stricter than LibreOffice and closer to Word): no finding at all. Does
+/// nothing where the tool is missing (not in CI).
+pub fn assert_valid_ooxml(docx: &Path) {
+    if !have_openxml_audit() {
+        return;
+    }
+    let output = Command::new("openxml-audit")
+        .args(["-m", "0", "-o", "json"])
+        .arg(docx)
+        .output()
+        .expect("openxml-audit runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    let findings: serde_json::Value = serde_json::from_str(&report)
+        .unwrap_or_else(|err| panic!("openxml-audit printed no JSON ({err}): {report}"));
+    let file = &findings[0];
+    let errors = file["error_count"].as_u64().unwrap_or(u64::MAX);
+    let warnings = file["warning_count"].as_u64().unwrap_or(u64::MAX);
+    assert!(
+        errors == 0 && warnings == 0,
+        "{}: {errors} errors, {warnings} warnings: {}\n{:#}",
+        docx.display(),
+        file["verdict"]["headline"],
+        file["errors"]
+    );
+}
+
+/// Whether `openxml-audit` is on the PATH (it has no `--version`).
+fn have_openxml_audit() -> bool {
+    let found = Command::new("openxml-audit")
+        .arg("--help")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    required_in_ci("openxml-audit", found)
+}
+
 /// Whether a line is a page number such as "— 3 —".
 pub fn is_page_number(line: &str) -> bool {
     let inner = line.trim().trim_start_matches('\u{c}');

@@ -26,7 +26,7 @@ mod masthead;
 mod official;
 mod package;
 mod page;
-mod sections;
+mod schema_order;
 mod styles;
 mod table;
 mod units;

@@ -7,9 +7,10 @@
 //! - `word/fontTable.xml` lists the style's faces with substitutes;
 //! - `word/styles.xml` gets the text colour, `w:lang`, widow control and
 //!   automatic Han–Latin spacing off in the document defaults;
-//! - `word/document.xml` gets its section references in schema order
-//!   ([`sections`]), and `w:tblHeader` on each table's first row
+//! - `word/document.xml` gets `w:tblHeader` on each table's first row
 //!   (not on the floating end block);
+//! - a theme part (`word/theme/theme1.xml`), which Word expects;
+//! - every part is put in schema order last ([`schema_order`]);
 //! - `word/settings.xml` loses `w:balanceSingleByteDoubleByteWidth`, which
 //!   would make Word widen Latin letters and digits and break lines
 //!   differently from the PDF, and gains `w:characterSpacingControl`;
@@ -32,7 +33,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::fonts::font_table_xml;
-use super::sections;
+use super::schema_order;
 use super::units::Metrics;
 use crate::briefing::DocumentInfo;
 use crate::diagnostic::Diagnostic;
@@ -73,14 +74,66 @@ pub(super) fn package(
     xml.font_table = font_table_xml(style).into_bytes();
     xml.styles = doc_defaults(&text(&xml.styles)?, info, metrics)?.into_bytes();
     xml.settings = settings(&text(&xml.settings)?)?.into_bytes();
-    let document = sections::order_references(&text(&xml.document)?);
-    let document = describe_pictures(&mark_header_rows(&document), captions)?;
+    let document = describe_pictures(&mark_header_rows(&text(&xml.document)?), captions)?;
     let mut ids = ParagraphIds::default();
     xml.document = ids.renumber(&document).into_bytes();
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
         *part = ids.renumber(&text(part)?).into_bytes();
     }
+    xml.document_rels = with_theme_relationship(&text(&xml.document_rels)?)?.into_bytes();
+    xml.content_type = with_theme_content_type(&text(&xml.content_type)?)?.into_bytes();
+    let parts = [
+        &mut xml.document,
+        &mut xml.styles,
+        &mut xml.settings,
+        &mut xml.numberings,
+        &mut xml.footnotes,
+        &mut xml.comments,
+    ];
+    for part in parts
+        .into_iter()
+        .chain(&mut xml.headers)
+        .chain(&mut xml.footers)
+    {
+        *part = schema_order::in_schema_order(&text(part)?)
+            .map_err(|err| internal(&format!("docx-rs 输出的 XML 无法解析：{err}")))?
+            .into_bytes();
+    }
     zip_parts(xml).map_err(|err| internal(&format!("打包失败：{err}")))
+}
+
+/// The theme part: Word expects one (the schema's document part requires
+/// its relationship); its fonts name the official faces.
+const THEME: &str = include_str!("theme.xml");
+
+/// Where the theme part lives in the package.
+const THEME_PART: &str = "word/theme/theme1.xml";
+
+/// The document's relationships with the theme's added.
+fn with_theme_relationship(rels: &str) -> Result<String, Diagnostic> {
+    const CLOSE: &str = "</Relationships>";
+    insert_at(
+        rels,
+        CLOSE,
+        0,
+        "<Relationship Id=\"rIdTheme1\" \
+         Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" \
+         Target=\"theme/theme1.xml\" />",
+    )
+}
+
+/// The content types with the theme's added.
+fn with_theme_content_type(types: &str) -> Result<String, Diagnostic> {
+    const CLOSE: &str = "</Types>";
+    insert_at(
+        types,
+        CLOSE,
+        0,
+        &format!(
+            "<Override PartName=\"/{THEME_PART}\" \
+             ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\" />"
+        ),
+    )
 }
 
 /// A part as text.
@@ -292,6 +345,7 @@ fn zip_parts(xml: XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
         ("word/numbering.xml".into(), xml.numberings),
         ("word/commentsExtended.xml".into(), xml.comments_extended),
         ("word/footnotes.xml".into(), xml.footnotes),
+        (THEME_PART.into(), THEME.as_bytes().to_vec()),
     ];
     numbered_parts(&mut parts, "header", xml.headers, xml.header_rels);
     numbered_parts(&mut parts, "footer", xml.footers, xml.footer_rels);

@@ -976,3 +976,66 @@ fn two_official_renders_are_identical() {
     assert!(official_bytes() == official_bytes(), "the bytes differ");
     assert!(official_bytes() != bytes_of(&sample_briefing()));
 }
+
+#[test]
+fn word_opens_it_in_its_current_mode_with_a_theme() {
+    let mut package = sample_package();
+    let text = package.part("word/settings.xml");
+    let settings = roxmltree::Document::parse(&text).unwrap();
+    let mode = find_all(settings.root(), "compatSetting")
+        .find(|s| w_attr(*s, "name") == Some("compatibilityMode"))
+        .expect("the compatibility mode is declared");
+    assert_eq!(
+        w_attr(mode, "val"),
+        Some("15"),
+        "Word 2013 and later, not 兼容模式"
+    );
+    let theme = package.part("word/theme/theme1.xml");
+    assert!(roxmltree::Document::parse(&theme).is_ok());
+    assert!(
+        package
+            .part("word/_rels/document.xml.rels")
+            .contains("theme/theme1.xml")
+    );
+    assert!(
+        package
+            .part("[Content_Types].xml")
+            .contains("/word/theme/theme1.xml")
+    );
+}
+
+#[test]
+fn every_face_names_its_chinese_and_latin_fonts_before_its_other_properties() {
+    let mut package = sample_package();
+    for part in ["word/styles.xml", "word/document.xml"] {
+        let text = package.part(part);
+        let xml = roxmltree::Document::parse(&text).unwrap();
+        let fonts: Vec<_> = find_all(xml.root(), "rFonts")
+            .filter(|f| w_attr(*f, "eastAsia").is_some())
+            .collect();
+        assert!(!fonts.is_empty(), "{part}");
+        for font in fonts {
+            let official = [
+                "仿宋_GB2312",
+                "方正小标宋简体",
+                "黑体",
+                "楷体_GB2312",
+                "宋体",
+            ];
+            assert!(
+                official.contains(&w_attr(font, "eastAsia").unwrap()),
+                "{part}"
+            );
+            assert!(w_attr(font, "ascii").is_some() && w_attr(font, "hAnsi").is_some());
+            // Word drops run properties out of the schema's sequence: only
+            // a run style may come before the fonts.
+            let before: Vec<_> = font
+                .prev_siblings()
+                .skip(1) // the node itself
+                .filter(|n| n.is_element())
+                .map(|n| n.tag_name().name())
+                .collect();
+            assert!(before.iter().all(|n| *n == "rStyle"), "{part}: {before:?}");
+        }
+    }
+}

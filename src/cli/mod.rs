@@ -363,7 +363,7 @@ fn load_speech(path: Option<&Path>) -> Result<Outline, Diagnostic> {
 /// enumeration is reported as a warning too.
 fn load_speech_file(path: Option<&Path>) -> Result<(Outline, Arc<SourceFile>), Diagnostic> {
     let path = path.unwrap_or(Path::new(DEFAULT_SPEECH));
-    let (file, warnings) = SourceFile::without_invisible(&SourceFile::read(path)?);
+    let (file, warnings) = SourceFile::without_invisible(&speech::read(path)?);
     for warning in &warnings {
         eprint!("{warning}");
     }

@@ -22,6 +22,8 @@
 
 mod build;
 mod display;
+mod docx;
+mod file;
 mod frame;
 mod label;
 mod markers;
@@ -35,6 +37,8 @@ mod tests;
 
 use serde::Serialize;
 use std::collections::HashSet;
+
+pub use file::read;
 
 use build::{Draft, Tree};
 use markers::Style;

@@ -17,10 +17,11 @@ use jianbao::style::Style;
 static OUTLINE: LazyLock<Outline> =
     LazyLock::new(|| jianbao::speech::parse(include_str!("../data/speech.txt")));
 
-/// A speech file's bytes, read as `jianbao` reads one: never a panic, and
-/// every node of the outline has a unique id it can be found by.
+/// A speech file's bytes (text or `.docx`), read as `jianbao` reads one:
+/// never a panic, and every node of the outline has a unique id it can be
+/// found by.
 pub fn speech(bytes: &[u8]) {
-    let Ok(file) = SourceFile::decode(Path::new("speech.txt"), bytes) else {
+    let Ok(file) = jianbao::speech::decode(Path::new("speech.txt"), bytes) else {
         return;
     };
     let (file, _warnings) = SourceFile::without_invisible(&file);

@@ -47,6 +47,13 @@ fn the_speech_corpus_and_regressions_pass() {
 }
 
 #[test]
+fn the_speech_docx_corpus_passes() {
+    let files = inputs("corpus", "speech_docx");
+    assert!(files.len() >= 2, "the .docx speech corpus is kept");
+    replay(&files, checks::speech);
+}
+
+#[test]
 fn the_progress_corpus_and_regressions_pass() {
     let mut files = inputs("corpus", "progress");
     assert!(files.len() >= 3, "the progress corpus is kept");

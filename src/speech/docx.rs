@@ -644,6 +644,26 @@ mod tests {
     }
 
     #[test]
+    fn mutated_documents_never_panic_the_reader() {
+        let original = docx(
+            &[p(&r("一、总体要求")), p(&r("同志们"))].concat(),
+            Some("<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"/></w:abstractNum>"),
+        );
+        // A fixed sequence from a linear congruential generator.
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..2000 {
+            let mut bytes = original.clone();
+            for _ in 0..1 + state % 4 {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let at = usize::try_from(state >> 33).unwrap() % bytes.len();
+                bytes[at] = (state >> 17) as u8;
+            }
+            // `read`, not `text`: a panic here is ours to fix, not to catch.
+            let _ = read(&bytes);
+        }
+    }
+
+    #[test]
     fn broken_files_are_refused_not_panicked_on() {
         assert!(text(b"PK\x03\x04 not really a zip").is_err());
         assert!(text(&docx("<w:p>", None)).is_err());

@@ -23,19 +23,24 @@ const SAVE_AS_DOCX: &str = "在 WPS 或 Word 中打开，选“文件 → 另存
 /// The speech at `path` as text: a `.txt` decoded, a `.docx` read
 /// paragraph by paragraph (one a line).
 pub fn read(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
-    let Ok(bytes) = std::fs::read(path) else {
+    match std::fs::read(path) {
+        Ok(bytes) => decode(path, &bytes),
         // The text reader names a missing file or a folder in its words.
-        return SourceFile::read(path);
-    };
-    if bytes.starts_with(ZIP) && mentions(&bytes, b"word/") {
-        return docx::text(&bytes)
+        Err(_) => SourceFile::read(path),
+    }
+}
+
+/// [`read`] on bytes already read from `path`.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Diagnostic> {
+    if bytes.starts_with(ZIP) && mentions(bytes, b"word/") {
+        return docx::text(bytes)
             .map(|text| SourceFile::new(path, &text))
             .map_err(|docx::DocxError(why)| refused(path, &format!("Word 文档无法读取：{why}")));
     }
-    if let Some(kind) = unreadable(&bytes) {
+    if let Some(kind) = unreadable(bytes) {
         return Err(refused(path, kind));
     }
-    SourceFile::decode(path, &bytes)
+    SourceFile::decode(path, bytes)
 }
 
 /// What a file is that holds a speech jianbao cannot read, by its bytes.

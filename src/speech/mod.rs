@@ -38,7 +38,7 @@ mod tests;
 use serde::Serialize;
 use std::collections::HashSet;
 
-pub use file::read;
+pub use file::{decode, read};
 
 use build::{Draft, Tree};
 use markers::Style;

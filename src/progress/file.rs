@@ -151,7 +151,7 @@ pub struct TaskEntry {
     /// Status word: 已完成 / 序时推进 / 滞后 / 未启动 (or English).
     #[schemars(
         with = "String",
-        description = "状态：已完成、序时推进、滞后、未启动（也接受 done、on_track、delayed、not_started）"
+        description = "状态：已完成、序时推进、滞后、未启动（也接受 已办结、达进度、慢序时、欠进度、未开工 等台账写法，以及 done、on_track、delayed、not_started）"
     )]
     pub status: Spanned<String>,
     /// Percent complete, 0–100; implied by 已完成 (100) and 未启动 (0).

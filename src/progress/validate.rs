@@ -275,7 +275,7 @@ impl<'a> Checker<'a> {
                 &entry.status,
                 format!("未知的状态“{}” (unknown status)", entry.status.value),
                 "无法识别的状态",
-                "状态只能是：已完成、序时推进、滞后、未启动（或 done、on_track、delayed、not_started）"
+                "状态只能是：已完成、序时推进、滞后、未启动（也接受台账常用的写法，如 已办结、达进度、慢序时、欠进度、未开工；或 done、on_track、delayed、not_started）；暂缓、其它这类情况请选最接近的状态，在 problems 中说明"
                     .to_string(),
             );
         }

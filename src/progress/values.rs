@@ -38,20 +38,33 @@ impl Status {
         }
     }
 
-    /// Reads a status word: the official Chinese, common synonyms, or English.
+    /// Reads a status word: the official Chinese, the synonyms offices
+    /// write in their 台账 (达进度, 慢序时, 欠进度, 已办结, 黄牌 …), or English.
+    /// Words that say no status (暂缓, 其它, 取消) are not read.
     pub fn parse(word: &str) -> Option<Status> {
         let word = word.trim();
         let lower = word.to_ascii_lowercase().replace(['-', ' '], "_");
         let status = match (word, lower.as_str()) {
-            ("已完成" | "完成" | "已办结", _) | (_, "done" | "completed" | "finished") => {
-                Status::Done
-            }
-            ("序时推进" | "正常推进" | "按序时推进" | "推进中", _)
+            (
+                "已完成" | "完成" | "已办结" | "办结" | "已销号" | "提前完成" | "已完成年度任务",
+                _,
+            )
+            | (_, "done" | "completed" | "finished") => Status::Done,
+            (
+                "序时推进" | "正常推进" | "按序时推进" | "按序时" | "达进度" | "达序时" | "推进中"
+                | "正在推进" | "正在办理" | "有序推进" | "超进度" | "超序时" | "绿" | "绿灯"
+                | "绿牌",
+                _,
+            )
             | (_, "on_track" | "ontrack" | "in_progress") => Status::OnTrack,
-            ("滞后" | "进度滞后" | "滞后于序时", _) | (_, "delayed" | "behind" | "late") => {
-                Status::Delayed
-            }
-            ("未启动" | "未开始" | "尚未启动", _)
+            (
+                "滞后" | "进度滞后" | "滞后于序时" | "滞后序时" | "慢序时" | "欠进度"
+                | "未达序时进度" | "逾期" | "严重滞后" | "黄" | "黄灯" | "黄牌" | "红" | "红灯"
+                | "红牌",
+                _,
+            )
+            | (_, "delayed" | "behind" | "late") => Status::Delayed,
+            ("未启动" | "未开始" | "尚未启动" | "未开工", _)
             | (_, "not_started" | "notstarted" | "pending") => Status::NotStarted,
             _ => return None,
         };
@@ -373,6 +386,23 @@ mod tests {
         );
         assert_eq!(Date::parse("28.11.2026"), Err(DateError::Format));
         assert_eq!(Date::parse("下个月"), Err(DateError::Format));
+    }
+
+    #[test]
+    fn status_words_of_local_practice() {
+        for (word, status) in [
+            ("达进度", Status::OnTrack),
+            ("慢序时", Status::Delayed),
+            ("欠进度", Status::Delayed),
+            ("已办结", Status::Done),
+            ("未开工", Status::NotStarted),
+            ("黄牌", Status::Delayed),
+        ] {
+            assert_eq!(Status::parse(word), Some(status), "{word}");
+        }
+        for word in ["暂缓", "其它", "取消", "进行中"] {
+            assert_eq!(Status::parse(word), None, "{word}");
+        }
     }
 
     #[test]

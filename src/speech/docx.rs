@@ -654,7 +654,9 @@ mod tests {
         for _ in 0..2000 {
             let mut bytes = original.clone();
             for _ in 0..1 + state % 4 {
-                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
                 let at = usize::try_from(state >> 33).unwrap() % bytes.len();
                 bytes[at] = (state >> 17) as u8;
             }

@@ -12,7 +12,7 @@ use super::table;
 use super::units::{Metrics, pt_to_half_points};
 use crate::briefing::{Attachment, Block, EditorNote, Heading, Paragraph as BodyParagraph};
 use crate::diagnostic::Diagnostic;
-use crate::render::pdf::lines::is_latin;
+use crate::render::pdf::lines::{is_latin, is_shared_with_latin};
 use crate::style::{Face, Style};
 
 /// A piece of the document body, in order.
@@ -107,7 +107,7 @@ fn runs(text: &str, face: &Face, name_face: bool, grid: bool) -> Vec<Run> {
         runs.push(if latin { run.character_spacing(0) } else { run });
     };
     for c in text.chars() {
-        if is_shared_punctuation(c) && previous.is_some_and(is_latin) {
+        if is_shared_with_latin(c) && previous.is_some_and(is_latin) {
             flush(&mut segment, &mut runs);
             runs.push(
                 Run::new()
@@ -137,12 +137,6 @@ fn plain_run(text: &str, face: &Face, name_face: bool) -> Run {
         RunFonts::new()
     };
     Run::new().add_text(text).fonts(fonts.hint("eastAsia"))
-}
-
-/// Whether Unicode puts `c` in General Punctuation (or Latin-1) although
-/// Chinese text sets it full-width.
-fn is_shared_punctuation(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
 /// Adds runs to a paragraph, in order.

@@ -140,18 +140,35 @@ pub fn pieces(text: &str, lead: bool, measure: &Measure) -> Vec<Piece> {
 }
 
 /// Widens each CJK piece that ends a run in the DOCX by
-/// [`Measure::run_end`]: the last before a Latin run, and the last of the
-/// run-in lead when `distinct_lead` (set in another face or weight than
-/// the text after it).
+/// [`Measure::run_end`]: the last before a Latin run, a mark shared with
+/// Latin text that follows one (the DOCX gives it a run of its own), and
+/// the last of the run-in lead when `distinct_lead` (set in another face
+/// or weight than the text after it).
 pub fn mark_run_ends(pieces: &mut [Piece], measure: &Measure, distinct_lead: bool) {
-    for i in 1..pieces.len() {
-        let (before, after) = pieces.split_at_mut(i);
-        let (piece, next) = (&mut before[i - 1], &after[0]);
-        let lead_ends = distinct_lead && piece.lead && !next.lead;
-        if !piece.latin && (next.latin || lead_ends) {
+    let ends: Vec<bool> = (0..pieces.len())
+        .map(|i| {
+            let piece = &pieces[i];
+            let previous = i.checked_sub(1).map(|p| &pieces[p]);
+            let next = pieces.get(i + 1);
+            let before_latin = next.is_some_and(|n| n.latin);
+            let lead_ends = distinct_lead && piece.lead && next.is_some_and(|n| !n.lead);
+            let own_run = previous.is_some_and(|p| p.latin)
+                && piece.text.chars().next().is_some_and(is_shared_with_latin);
+            !piece.latin && (before_latin || lead_ends || own_run)
+        })
+        .collect();
+    for (piece, end) in pieces.iter_mut().zip(ends) {
+        if end {
             piece.cells += measure.run_end;
         }
     }
+}
+
+/// Whether `c` is punctuation Chinese shares with Latin text (“ ” ‘ ’ — …
+/// ·): set full-width in the Chinese face, and after a letter or digit
+/// given a DOCX run of its own so that every reader does so.
+pub(crate) fn is_shared_with_latin(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
 }
 
 /// Cuts a Latin piece wider than a whole line into pieces that fit.
@@ -421,10 +438,15 @@ mod tests {
             ..GRID
         };
         let mut all = pieces("上升2.1个", false, &measure);
+        let mut quoted = pieces("15.“双控”", false, &measure);
         all.extend(pieces("一是", true, &measure));
         all.extend(pieces("推进", false, &measure));
         let mut plain = all.clone();
         mark_run_ends(&mut all, &measure, true);
+        mark_run_ends(&mut quoted, &measure, false);
+        // The opening mark after “15.” is a run of its own in the DOCX.
+        let marks: Vec<bool> = quoted.iter().map(|p| p.cells > 1.0 && !p.latin).collect();
+        assert_eq!(marks, [false, true, false, false, false]);
         let widened = |pieces: &[Piece]| -> Vec<String> {
             pieces
                 .iter()

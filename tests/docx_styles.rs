@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{example_briefing, have_python_module, jianbao, project_file};
+use common::{example_briefing, have_python_module, jianbao};
 use jianbao::briefing::{Block, Briefing};
 
 /// The (style, text) pairs the model asks for, in order.
@@ -50,17 +50,8 @@ fn every_paragraph_carries_its_style() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let docx = dir.path().join("生态文明建设工作简报-2026年第11期.docx");
-    let output = std::process::Command::new("python3")
-        .arg(project_file("tests/python/docx_paragraphs.py"))
-        .arg(&docx)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let read: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let output = common::run_python("tests/python/docx_paragraphs.py", &[&docx]);
+    let read: serde_json::Value = serde_json::from_slice(&output).expect("JSON");
     let briefing = example_briefing();
     assert_eq!(read["title"], briefing.document.title.as_str());
     assert_eq!(read["author"], briefing.document.author.as_str());

@@ -7,7 +7,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::{have_python_module, have_tool, jianbao, project_file, write_temp};
 
@@ -20,26 +19,12 @@ fn outline_json(speech: &Path) -> String {
 
 /// The shipped speech converted to `.docx` by LibreOffice.
 fn libreoffice_docx(dir: &Path) -> PathBuf {
-    let output = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file:///{}",
-            dir.join("lo-profile")
-                .display()
-                .to_string()
-                .trim_start_matches('/')
-        ))
-        .args(["--headless", "--infilter=Text (encoded):UTF8,LF,,,"])
-        .args(["--convert-to", "docx", "--outdir"])
-        .arg(dir)
-        .arg(project_file("data/speech.txt"))
-        .output()
-        .expect("soffice runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    dir.join("speech.docx")
+    common::libreoffice_import(
+        &project_file("data/speech.txt"),
+        Some("Text (encoded):UTF8,LF,,,"),
+        dir,
+        "docx",
+    )
 }
 
 #[test]
@@ -92,16 +77,9 @@ fn word_numbering_is_rebuilt_into_the_text() {
     }
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("county.docx");
-    let output = Command::new("python3")
-        .arg(project_file("tests/python/numbered_speech.py"))
-        .arg(project_file("examples/county/speech.txt"))
-        .arg(&docx)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    common::run_python(
+        "tests/python/numbered_speech.py",
+        &[&project_file("examples/county/speech.txt"), &docx],
     );
     assert_eq!(
         outline_json(&docx),

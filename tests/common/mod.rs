@@ -122,6 +122,17 @@ fn without_justification_and_autospace(odf: &str) -> String {
 /// Converts `input` with LibreOffice to `format` (`pdf`, `fodt`) in
 /// `out_dir`, with the bundled fonts standing in for the official faces.
 fn libreoffice_convert(input: &Path, out_dir: &Path, format: &str) -> PathBuf {
+    libreoffice_import(input, None, out_dir, format)
+}
+
+/// [`libreoffice_convert`] reading `input` with the import filter
+/// `filter` (e.g. `Text (encoded):UTF8,LF,,,` for a UTF-8 text file).
+pub fn libreoffice_import(
+    input: &Path,
+    filter: Option<&str>,
+    out_dir: &Path,
+    format: &str,
+) -> PathBuf {
     let profile = out_dir.join("lo-profile");
     let profile_url = format!(
         "file:///{}",
@@ -129,6 +140,7 @@ fn libreoffice_convert(input: &Path, out_dir: &Path, format: &str) -> PathBuf {
     );
     let output = Command::new("soffice")
         .arg(format!("-env:UserInstallation={profile_url}"))
+        .args(filter.map(|filter| format!("--infilter={filter}")))
         .args(["--headless", "--convert-to", format, "--outdir"])
         .arg(out_dir)
         .arg(input)
@@ -250,6 +262,22 @@ fn have_openxml_audit() -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     required_in_ci("openxml-audit", found)
+}
+
+/// Runs the Python script `script` (relative to the project) with `args`
+/// and returns what it printed; panics with its error output when it fails.
+pub fn run_python(script: &str, args: &[&Path]) -> Vec<u8> {
+    let output = Command::new("python3")
+        .arg(project_file(script))
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
 }
 
 /// Whether a line is a page number such as "— 3 —".

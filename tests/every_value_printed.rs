@@ -79,7 +79,8 @@ fn printed_form(key: &str, text: &str) -> String {
     match key {
         "date" => Date::parse(text).unwrap().chinese(),
         "period" => Period::parse(text).unwrap().chinese(),
-        "deadline" => Deadline::parse(text).unwrap().to_string(),
+        // The shipped months write full dates or 长期: no year needed.
+        "deadline" => Deadline::parse(text, 0).unwrap().to_string(),
         "status" => Status::parse(text).unwrap().chinese().to_string(),
         _ => text.trim().to_string(),
     }

@@ -269,3 +269,34 @@ fn numbers_are_read_as_clerks_type_them() {
         assert_eq!(progress.indicators[0].value, 29.6, "{value}");
     }
 }
+
+#[test]
+fn deadlines_are_read_as_offices_write_them() {
+    let outline = jianbao::speech::parse(include_str!("../data/speech.txt"));
+    for (written, date) in [
+        ("6月底前", "2026-06-30"),
+        ("年底前", "2026-12-31"),
+        ("第三季度末", "2026-09-30"),
+    ] {
+        let text = MINIMAL.replacen("deadline: 2026-12-31", &format!("deadline: {written}"), 1);
+        let file = jianbao::source::SourceFile::new("2026-11.yaml", &text);
+        let progress = jianbao::progress::parse(&file, &outline)
+            .unwrap_or_else(|errors| panic!("{written}: {errors:?}"));
+        let deadline = progress.tasks().next().unwrap().deadline;
+        assert!(
+            matches!(deadline, Some(jianbao::progress::Deadline::Date(d)) if d.to_string() == date),
+            "{written}: {deadline:?}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = MINIMAL.replacen("deadline: 2026-12-31", "deadline: 尽快", 1);
+    let path = write_temp(dir.path(), "2026-11.yaml", text.as_bytes());
+    let run = jianbao(&["check", path.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("无法识别的完成时限“尽快”"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("年底前"), "{}", run.stderr);
+}

@@ -168,7 +168,7 @@ pub struct TaskEntry {
     #[serde(default)]
     #[schemars(
         with = "Option<String>",
-        description = "完成时限：日期（2026-12-31）或“长期”；可省略"
+        description = "完成时限：日期（2026-12-31、2026年12月31日），或 6月底前、年底前、第三季度末、上半年（年份取报告月份所在年），或“长期”；可省略"
     )]
     pub deadline: Option<Spanned<String>>,
     /// What was done this month.

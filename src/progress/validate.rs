@@ -29,8 +29,11 @@ pub fn validate(
         outline,
         diagnostics: Diagnostics::default(),
         seen: HashMap::new(),
+        year: 0,
     };
     let meta = checker.meta(raw.briefing);
+    // Without a readable month the file is refused anyway.
+    checker.year = meta.as_ref().map_or(0, |meta| meta.period.year);
     let commitments = raw
         .commitments
         .into_iter()
@@ -85,6 +88,9 @@ struct Checker<'a> {
     diagnostics: Diagnostics,
     /// Outline ids already reported, with the reference that claimed them.
     seen: HashMap<String, Spanned<String>>,
+    /// The year of the month reported on: a deadline without one (6月底前)
+    /// falls in it.
+    year: i32,
 }
 
 impl<'a> Checker<'a> {
@@ -224,6 +230,10 @@ impl<'a> Checker<'a> {
 
     fn date_error(&mut self, value: &Spanned<String>, field: &str, err: &DateError) {
         let (message, help) = match err {
+            DateError::Format if field == "deadline" => (
+                format!("无法识别的完成时限“{}” (bad deadline)", value.value),
+                "完成时限写作 2026-12-31 或 2026年12月31日，也可写 6月底前、年底前、第三季度末、上半年，或“长期”".to_string(),
+            ),
             DateError::Format => (
                 format!("无法识别的日期“{}” (bad date)", value.value),
                 format!("“{field}”写作 2026-11-28（也可写 2026/11/28 或 2026年11月28日）"),
@@ -281,7 +291,7 @@ impl<'a> Checker<'a> {
         }
         let percent = self.percent(&entry, status);
         let deadline = entry.deadline.as_ref().and_then(|value| {
-            Deadline::parse(&value.value)
+            Deadline::parse(&value.value, self.year)
                 .map_err(|err| self.date_error(value, "deadline", &err))
                 .ok()
         });

@@ -297,16 +297,76 @@ pub enum Deadline {
     Ongoing,
 }
 
+/// The last day of the month, quarter, half or year `text` names
+/// (`6月底`, `2026年12月`, `第三季度末`, `上半年`, `年底`, `年内`), in `year`
+/// unless the text starts with one (`2026年`).
+fn period_end(text: &str, year: i32) -> Option<Date> {
+    let text: String = text.chars().map(half_width).collect();
+    let (year, rest) = match text.split_once('年') {
+        Some((digits, rest)) if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            (digits.parse().ok()?, rest.to_string())
+        }
+        _ => (year, text.clone()),
+    };
+    let rest = rest.trim_end_matches(['底', '末', '份']).trim();
+    let month = match rest {
+        "年" | "" | "年内" | "内" | "全年" => 12,
+        "上半年" => 6,
+        "下半年" => 12,
+        _ => match rest.strip_suffix("季度") {
+            Some(quarter) => 3 * small_number(quarter.trim_start_matches('第'))?,
+            None => small_number(rest.strip_suffix('月')?)?,
+        },
+    };
+    if !(1..=12).contains(&month) || (month % 3 != 0 && rest.ends_with("季度")) {
+        return None;
+    }
+    let month = u8::try_from(month).ok()?;
+    let last = time::Month::try_from(month).ok()?.length(year);
+    Date::from_ymd(year, month, last).ok()
+}
+
+/// A number from 1 to 12 in digits or Chinese numerals (三, 十二).
+fn small_number(text: &str) -> Option<u32> {
+    if let Ok(n) = text.parse() {
+        return Some(n);
+    }
+    const DIGITS: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digit = |c: char| DIGITS.iter().position(|&d| d == c).map(|i| i as u32 + 1);
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', c] => Some(10 + digit(*c)?),
+        _ => None,
+    }
+}
+
 /// Words that mean "no end date".
 const ONGOING_WORDS: [&str; 4] = ["长期", "长期坚持", "持续推进", "ongoing"];
 
 impl Deadline {
-    /// Reads a date or one of the words for standing work.
-    pub fn parse(text: &str) -> Result<Deadline, DateError> {
-        if ONGOING_WORDS.contains(&text.trim()) {
+    /// Reads a deadline as offices write it: a date (2026-12-31,
+    /// 2026年12月31日), the end of a month, quarter, half or year (6月底前,
+    /// 2026年12月底, 第三季度末, 上半年, 年底前, 年内) in `year` unless one is
+    /// written, or one of the words for standing work (长期). A trailing
+    /// 前/之前 (“by”) changes nothing: the deadline is the last day.
+    pub fn parse(text: &str, year: i32) -> Result<Deadline, DateError> {
+        let text = text.trim();
+        if ONGOING_WORDS.contains(&text) {
             return Ok(Deadline::Ongoing);
         }
-        Date::parse(text).map(Deadline::Date)
+        let bare = text
+            .strip_suffix("之前")
+            .or_else(|| text.strip_suffix('前'));
+        let bare = bare.unwrap_or(text).trim();
+        match Date::parse(bare) {
+            Ok(date) => Ok(Deadline::Date(date)),
+            Err(DateError::Format) => period_end(bare, year)
+                .map(Deadline::Date)
+                .ok_or(DateError::Format),
+            Err(err) => Err(err),
+        }
     }
 
     /// Whether the deadline lies before `day`.
@@ -449,9 +509,46 @@ mod tests {
 
     #[test]
     fn deadlines() {
-        assert_eq!(Deadline::parse("长期"), Ok(Deadline::Ongoing));
+        assert_eq!(Deadline::parse("长期", 2026), Ok(Deadline::Ongoing));
         let day = Date::parse("2026-11-28").unwrap();
-        assert!(Deadline::parse("2026-10-31").unwrap().is_before(day));
+        assert!(Deadline::parse("2026-10-31", 2026).unwrap().is_before(day));
         assert!(!Deadline::Ongoing.is_before(day));
+    }
+
+    #[test]
+    fn deadlines_as_offices_write_them() {
+        let end = |text: &str| match Deadline::parse(text, 2026) {
+            Ok(Deadline::Date(date)) => date.to_string(),
+            other => panic!("{text}: {other:?}"),
+        };
+        for (text, date) in [
+            ("6月底前", "2026-06-30"),
+            ("2月底", "2026-02-28"),
+            ("2027年2月底前", "2027-02-28"),
+            ("2026年12月底前", "2026-12-31"),
+            ("１２月底", "2026-12-31"),
+            ("十一月底前", "2026-11-30"),
+            ("年底前", "2026-12-31"),
+            ("年内", "2026-12-31"),
+            ("2027年底", "2027-12-31"),
+            ("上半年", "2026-06-30"),
+            ("第三季度末", "2026-09-30"),
+            ("第2季度", "2026-06-30"),
+            ("2026年11月28日前", "2026-11-28"),
+            ("2026-11-28之前", "2026-11-28"),
+        ] {
+            assert_eq!(end(text), date, "{text}");
+        }
+        for text in ["13月底", "第五季度", "下月", "尽快", "年底前后"] {
+            assert_eq!(
+                Deadline::parse(text, 2026),
+                Err(DateError::Format),
+                "{text}"
+            );
+        }
+        assert!(matches!(
+            Deadline::parse("2026年2月30日前", 2026),
+            Err(DateError::NoSuchDay { .. })
+        ));
     }
 }

@@ -6,6 +6,7 @@
 //! - [`progress`] loads and validates the month's YAML against that outline;
 //! - [`briefing`] merges both into the document model both writers read;
 //! - [`style`] holds every layout value, read by both writers;
+//! - [`layout`] breaks body text into lines on the grid, for both writers;
 //! - [`render`] writes the PDF (typst) and the DOCX (docx-rs);
 //! - [`check`] sums a validated month up for the clerk;
 //! - [`skeleton`] writes next month's file to fill in;
@@ -16,6 +17,7 @@ pub mod briefing;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod layout;
 pub mod output;
 pub mod progress;
 pub mod render;

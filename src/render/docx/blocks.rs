@@ -12,7 +12,7 @@ use super::table;
 use super::units::{Metrics, pt_to_half_points};
 use crate::briefing::{Attachment, Block, EditorNote, Heading, Paragraph as BodyParagraph};
 use crate::diagnostic::Diagnostic;
-use crate::render::pdf::lines::{is_latin, is_shared_with_latin};
+use crate::layout::lines::{is_latin, is_shared_with_latin};
 use crate::style::{Face, Style};
 
 /// A piece of the document body, in order.

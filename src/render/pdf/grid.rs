@@ -1,5 +1,5 @@
 //! The body grid for the PDF: every heading and paragraph of the briefing is
-//! broken into lines here (see [`lines`](super::lines)), and the lines are
+//! broken into lines here (see [`lines`](crate::layout::lines)), and the lines are
 //! added to the data the template receives, beside the text they come from:
 //! a block gains `lines`, the editor's note `lines` (one list per
 //! paragraph), and titles `title_lines`. The template sets each character
@@ -8,8 +8,8 @@
 use serde_json::{Value, json};
 
 use super::fonts::FontLibrary;
-use super::lines::{Line, Measure, Piece, balance, break_lines, mark_run_ends, pieces};
 use crate::briefing::{Block, Briefing, Heading};
+use crate::layout::lines::{Line, Measure, Piece, balance, break_lines, mark_run_ends, pieces};
 use crate::style::{Style, mm_to_pt};
 
 /// Cells of indent at the start of paragraphs and headings.

@@ -14,10 +14,10 @@ use typst::layout::{Abs, Frame, FrameItem, Point, Rect, Transform};
 use typst::visualize::Geometry;
 use typst_layout::PagedDocument;
 
-use super::lines::{is_closing, is_opening};
 use super::*;
 use crate::briefing::sample::sample_charts;
 use crate::briefing::{Block, compose};
+use crate::layout::lines::{is_closing, is_opening};
 use crate::source::SourceFile;
 use crate::style::mm_to_pt;
 

@@ -21,7 +21,6 @@ mod coverage;
 mod diagnostics;
 mod fonts;
 mod grid;
-pub(crate) mod lines;
 mod sfnt;
 mod template;
 mod world;

@@ -309,19 +309,9 @@ fn paragraph_breaks(lines: &[Line], paragraphs: &[String]) -> Vec<(String, Break
 /// Why LibreOffice breaks a line elsewhere than the PDF, when the cause is
 /// known; `None` for a width the PDF's line breaking got wrong.
 fn known_cause(
-    paragraph: &str,
     (ours, _): (usize, f64),
     (theirs, their_edge): (usize, f64),
-    kai_paragraphs: &[String],
 ) -> Option<&'static str> {
-    let chars: Vec<char> = squeeze(paragraph).chars().collect();
-    let narrow_marks = chars[..ours.max(theirs)]
-        .iter()
-        .any(|c| "“”‘’·".contains(*c));
-    if kai_paragraphs.iter().any(|p| p == paragraph) && narrow_marks {
-        // Real 楷体_GB2312 sets these full width, as the PDF's cells do.
-        return Some("the bundled Kai substitute sets “”‘’· narrow in LibreOffice");
-    }
     if theirs > ours && their_edge > RIGHT && their_edge <= RIGHT + 0.5 {
         // The DOCX's type width, its margins rounded to twips, is a twip
         // wider than the grid; a line that needs it is a rounding tie.
@@ -339,12 +329,6 @@ fn same_breaks(example: &Example) {
     };
     // The title is balanced by design (lines of equal length), not filled.
     let paragraphs: Vec<String> = paragraphs(example).into_iter().skip(1).collect();
-    let briefing = common::briefing(example.speech, example.progress);
-    let kai_paragraphs: Vec<String> = briefing
-        .editor_note
-        .iter()
-        .flat_map(|note| note.paragraphs.iter().cloned())
-        .collect();
     let ours = paragraph_breaks(&pdf_lines(&pdf), &paragraphs);
     let theirs: std::collections::HashMap<String, Breaks> =
         paragraph_breaks(&pdf_lines(&lo), &paragraphs)
@@ -368,7 +352,7 @@ fn same_breaks(example: &Example) {
                 chars[..a.0].iter().collect::<String>(),
                 chars[..b.0].iter().collect::<String>()
             );
-            let cause = known_cause(paragraph, a, b, &kai_paragraphs)
+            let cause = known_cause(a, b)
                 .unwrap_or_else(|| panic!("{}: unexplained: {place}", example.progress));
             differences.push(format!("{place}: {cause}"));
         }

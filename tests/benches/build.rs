@@ -62,16 +62,20 @@ fn pdf_compile_and_export(bencher: divan::Bencher) {
     });
 }
 
+/// The DOCX writer alone, given the chart pictures (drawn once, outside
+/// the measurement: `chart_images` is part of the full build below).
 #[divan::bench]
 fn docx_writer(bencher: divan::Bencher) {
     let briefing = merge();
     let style = Style::default_style();
+    let charts = pdf::chart_images(&briefing, &style, &FontLibrary::new(&[], false))
+        .expect("the charts draw");
     bencher.bench_local(|| {
         docx::render(
             &briefing,
             &style,
             docx::Layout::Briefing,
-            &[],
+            &charts,
             EndBlockPage::WithText,
         )
         .expect("renders")

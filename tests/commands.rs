@@ -415,3 +415,45 @@ fn a_speech_without_commitments_is_explained_and_init_refuses() {
     );
     assert!(run.stderr.contains("找不到承诺"), "{}", run.stderr);
 }
+
+#[test]
+fn example_writes_a_folder_that_builds_with_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = common::jianbao_in(dir.path(), &["example", "试用"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = dir.path().join("试用");
+    assert!(folder.join("说明.txt").exists());
+    let run = common::jianbao_in(&folder, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = common::jianbao_in(&folder, &["build", "--format", "pdf"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        folder
+            .join("out/生态文明建设工作简报-2026年第11期.pdf")
+            .exists()
+    );
+    let county = [
+        "build",
+        "examples/county/progress/2026-11.yaml",
+        "--speech",
+        "examples/county/speech.txt",
+        "--style",
+        "examples/county/style.toml",
+        "--format",
+        "docx",
+        "--out",
+        "out/county",
+    ];
+    assert_eq!(common::jianbao_in(&folder, &county).code, 0);
+
+    // A second time nothing is replaced, unless asked.
+    std::fs::write(folder.join("data/speech.txt"), "改过的讲话").unwrap();
+    let run = common::jianbao_in(dir.path(), &["example", "试用"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    let speech = || std::fs::read_to_string(folder.join("data/speech.txt")).unwrap();
+    assert_eq!(speech(), "改过的讲话");
+    let run = common::jianbao_in(dir.path(), &["example", "试用", "--force"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(speech(), include_str!("../data/speech.txt"));
+}

@@ -6,6 +6,7 @@
 mod batch;
 mod build;
 mod check;
+mod example;
 mod fonts;
 mod init;
 mod outline;
@@ -109,6 +110,14 @@ pub enum Command {
         /// 输出文件（默认 data/progress/<月份>.yaml；“-” 表示输出到屏幕）
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// 文件已存在时覆盖 (overwrite)
+        #[arg(long)]
+        force: bool,
+    },
+    /// 生成一个完整的示例文件夹：讲话、两个月的进展、县级示例和说明，进入后即可 jianbao build (write an example folder)
+    Example {
+        /// 文件夹（默认 jianbao-示例）
+        dir: Option<PathBuf>,
         /// 文件已存在时覆盖 (overwrite)
         #[arg(long)]
         force: bool,
@@ -343,6 +352,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             output: output.as_deref(),
             force,
         }),
+        Command::Example { dir, force } => example::run(dir.as_deref(), force),
         Command::Schema => schema::run(),
         Command::Check {
             progress,

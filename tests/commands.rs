@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{jianbao, jianbao_in, project_file, write_temp};
+use common::{have_tool, jianbao, jianbao_in, project_file, write_temp};
 
 #[test]
 fn outline_shows_the_understanding_points_and_the_four_battles() {
@@ -456,4 +456,55 @@ fn example_writes_a_folder_that_builds_with_nothing_else() {
     let run = common::jianbao_in(dir.path(), &["example", "试用", "--force"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(speech(), include_str!("../data/speech.txt"));
+}
+
+#[test]
+fn completions_and_the_man_page_come_from_the_command_line_itself() {
+    for (shell, marker) in [
+        ("bash", "_jianbao()"),
+        ("zsh", "#compdef jianbao"),
+        ("fish", "complete -c jianbao"),
+    ] {
+        let run = jianbao(&["completions", shell]);
+        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
+        assert!(run.stdout.contains(marker), "{shell}");
+        for command in ["build", "example", "outline", "init", "check"] {
+            assert!(run.stdout.contains(command), "{shell}: {command}");
+        }
+    }
+    let run = jianbao(&["completions", "cmd"]);
+    assert_eq!(run.code, 1, "an unknown shell is a usage error");
+
+    let page = jianbao(&["manpage"]);
+    assert_eq!(page.code, 0, "{}", page.stderr);
+    assert!(page.stdout.starts_with(".ie"), "roff");
+    if !have_tool("man") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_temp(dir.path(), "jianbao.1", page.stdout.as_bytes());
+    let output = std::process::Command::new("man")
+        .args(["-l", "-P", "cat"])
+        .arg(&path)
+        .env("MANWIDTH", "100")
+        .output()
+        .expect("man runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for words in [
+        "NAME",
+        "jianbao build",
+        "生成简报",
+        "jianbao example",
+        "--speech",
+    ] {
+        assert!(
+            text.contains(words),
+            "{words} in the rendered page:\n{text}"
+        );
+    }
 }

@@ -9,6 +9,7 @@ mod check;
 mod example;
 mod fonts;
 mod init;
+mod manual;
 mod outline;
 mod schema;
 
@@ -124,6 +125,13 @@ pub enum Command {
     },
     /// 输出进展文件的 JSON Schema，供编辑器补全和校验 (print the JSON Schema)
     Schema,
+    /// 输出命令行补全脚本，例如 jianbao completions bash > /etc/bash_completion.d/jianbao (shell completions)
+    Completions {
+        /// 终端类型：bash、zsh、fish、powershell、elvish
+        shell: clap_complete::Shell,
+    },
+    /// 输出 man 手册页（roff 格式），例如 jianbao manpage > jianbao.1 (the man page)
+    Manpage,
     /// 检查进展文件并汇总：各状态数量、未填报项、已过时限未完成项 (validate and summarise)
     Check {
         /// 进展文件（默认 data/progress/ 中最新的一份）
@@ -354,6 +362,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }),
         Command::Example { dir, force } => example::run(dir.as_deref(), force),
         Command::Schema => schema::run(),
+        Command::Completions { shell } => manual::completions(shell),
+        Command::Manpage => manual::manpage(),
         Command::Check {
             progress,
             speech,

@@ -302,15 +302,7 @@ fn a_speech_without_enumeration_is_read_by_its_next_steps_paragraph_with_a_warni
     let skeleton = dir.path().join("2026-12.yaml");
     let speech = project_file("tests/data/speeches/jiaoliu.txt");
     let speech = speech.to_str().unwrap();
-    let run = jianbao(&[
-        "init",
-        "--period",
-        "2026-12",
-        "--speech",
-        speech,
-        "-o",
-        skeleton.to_str().unwrap(),
-    ]);
+    let run = init_december(speech, &skeleton);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("warning: 讲话中没有分条的标记"));
     let text = std::fs::read_to_string(&skeleton).unwrap();
@@ -389,15 +381,7 @@ fn a_speech_without_commitments_is_explained_and_init_refuses() {
         assert!(run.stderr.contains(words), "{words}\n{}", run.stderr);
     }
     let output = dir.path().join("2026-12.yaml");
-    let run = jianbao(&[
-        "init",
-        "--period",
-        "2026-12",
-        "--speech",
-        speech,
-        "-o",
-        output.to_str().unwrap(),
-    ]);
+    let run = init_december(speech, &output);
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.contains("讲话中没有找到任何承诺"),
@@ -507,4 +491,17 @@ fn completions_and_the_man_page_come_from_the_command_line_itself() {
             "{words} in the rendered page:\n{text}"
         );
     }
+}
+
+/// `jianbao init` for December 2026 from `speech`, writing to `output`.
+fn init_december(speech: &str, output: &std::path::Path) -> common::Run {
+    jianbao(&[
+        "init",
+        "--period",
+        "2026-12",
+        "--speech",
+        speech,
+        "-o",
+        output.to_str().unwrap(),
+    ])
 }

@@ -55,6 +55,38 @@ impl Span {
     }
 }
 
+/// For text jianbao made from a workbook: which cell each span came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CellMap {
+    /// Spans of the text and their cells; nested spans are allowed, the
+    /// smallest that holds a place wins.
+    pub entries: Vec<CellEntry>,
+}
+
+/// A span of generated text and the cell (or row, or sheet) behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellEntry {
+    /// Byte range into the generated text.
+    pub range: Range<usize>,
+    /// The place as shown: `台账!K12（推进状态）`, `台账!第12行`, `指标表`.
+    pub cell: String,
+    /// What the row is about, shown on the next line: `任务：河（湖）长制`.
+    pub context: Option<String>,
+}
+
+impl CellMap {
+    /// The smallest entry holding `offset`.
+    pub fn locate(&self, offset: usize) -> Option<&CellEntry> {
+        self.entries
+            .iter()
+            .filter(|entry| {
+                entry.range.contains(&offset)
+                    || (entry.range.is_empty() && entry.range.start == offset)
+            })
+            .min_by_key(|entry| entry.range.len())
+    }
+}
+
 /// Largest char boundary not after `index`.
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     while !text.is_char_boundary(index) {
@@ -140,6 +172,12 @@ impl Diagnostic {
             .with_message(&self.message)
             .with_notes(notes);
         let config = term::Config::default();
+        if let Some((span, label)) = self.primary.as_deref()
+            && let Some(cells) = &span.file.cells
+            && let Some(entry) = cells.locate(span.range.start)
+        {
+            return self.render_at_cell(span, label, entry);
+        }
         let rendered = match self.primary.as_deref() {
             Some((span, label)) => {
                 let excerpt = Excerpt::new(span);
@@ -156,6 +194,49 @@ impl Diagnostic {
         // Rendering only fails when a span lies outside its file, which
         // `Span::new` prevents; fall back to the bare message all the same.
         rendered.unwrap_or_else(|_| format!("{}\n", self.message))
+    }
+}
+
+impl Diagnostic {
+    /// Renders a diagnostic about text made from a workbook: the message
+    /// led by `file › sheet!cell（header）`, what the row is about and the
+    /// label on the next lines, then notes and help, with the YAML field
+    /// names retold as the workbook's headers.
+    fn render_at_cell(&self, span: &Span, label: &str, entry: &CellEntry) -> String {
+        let severity = match self.severity {
+            Severity::Error => cs::Severity::Error,
+            Severity::Warning => cs::Severity::Warning,
+        };
+        let file = crate::ledger::file_name(&span.file.path);
+        let retell = crate::ledger::columns::retell;
+        let mut notes = Vec::new();
+        notes.extend(entry.context.clone());
+        if !label.is_empty() {
+            notes.push(retell(label));
+        }
+        notes.extend(self.notes.iter().map(|n| format!("说明：{}", retell(n))));
+        notes.extend(self.help.iter().map(|h| format!("帮助：{}", retell(h))));
+        let diagnostic = cs::Diagnostic::new(severity)
+            .with_message(format!(
+                "{file} › {}：{}",
+                entry.cell,
+                retell(&self.message)
+            ))
+            .with_notes(notes);
+        let empty = SimpleFile::new(String::new(), "");
+        term::emit_into_string(&term::Config::default(), &empty, &diagnostic)
+            .unwrap_or_else(|_| format!("{}\n", self.message))
+    }
+}
+
+/// A message retold in the workbook's terms, but for its closing English
+/// gloss, which keeps the English field names.
+fn retell_message(message: &str) -> String {
+    match message.rsplit_once(" (") {
+        Some((chinese, english)) if english.is_ascii() => {
+            format!("{} ({english}", crate::ledger::columns::retell(chinese))
+        }
+        _ => crate::ledger::columns::retell(message),
     }
 }
 

@@ -4,6 +4,7 @@
 //! The pipeline, one module per step:
 //! - [`speech`] parses the speech into an outline of commitments with ids;
 //! - [`progress`] loads and validates the month's YAML against that outline;
+//! - [`ledger`] is the month as the 台账 workbook units fill in, read and written;
 //! - [`briefing`] merges both into the document model both writers read;
 //! - [`style`] holds every layout value, read by both writers;
 //! - [`layout`] breaks body text into lines on the grid, for both writers;
@@ -18,6 +19,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod layout;
+pub mod ledger;
 pub mod output;
 pub mod progress;
 pub mod render;

@@ -188,7 +188,7 @@ fn indicators(out: &mut Lines, previous: Option<&Progress>) {
 }
 
 /// The label when it names `node` alone, else the id.
-fn reference(outline: &Outline, node: &Node) -> String {
+pub fn reference(outline: &Outline, node: &Node) -> String {
     match outline.resolve(&node.label).as_slice() {
         [only] if only.id == node.id => node.label.clone(),
         _ => node.id.clone(),
@@ -196,7 +196,7 @@ fn reference(outline: &Outline, node: &Node) -> String {
 }
 
 /// A deadline as the clerk would type it.
-fn deadline_text(deadline: Deadline) -> String {
+pub fn deadline_text(deadline: Deadline) -> String {
     match deadline {
         Deadline::Date(date) => date.to_string(),
         Deadline::Ongoing => "长期".to_string(),

@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{CellMap, Diagnostic, Span};
 
 /// A text file as the rest of the program sees it: UTF-8, no BOM, `\n` line ends.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +21,9 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The normalised text; spans in diagnostics are byte offsets into it.
     pub text: String,
+    /// For text made from a workbook, the cell behind each span, so that
+    /// messages name the cell rather than a line of text the clerk never saw.
+    pub cells: Option<Arc<CellMap>>,
 }
 
 impl SourceFile {
@@ -29,6 +32,17 @@ impl SourceFile {
         Arc::new(Self {
             path: path.into(),
             text: normalise(text),
+            cells: None,
+        })
+    }
+
+    /// Wraps text generated from the workbook at `path`; `cells` maps its
+    /// spans back to the cells. The text is taken as it is.
+    pub fn with_cells(path: impl Into<PathBuf>, text: &str, cells: CellMap) -> Arc<Self> {
+        Arc::new(Self {
+            path: path.into(),
+            text: text.to_string(),
+            cells: Some(Arc::new(cells)),
         })
     }
 
@@ -97,9 +111,11 @@ impl SourceFile {
                 None => found.push((c, text.len(), 1)),
             }
         }
+        // Text made from a workbook has had these removed cell by cell.
         let clean = Arc::new(Self {
             path: file.path.clone(),
             text,
+            cells: None,
         });
         let warnings = found
             .into_iter()
@@ -317,6 +333,7 @@ fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let file = Arc::new(SourceFile {
         path: path.to_path_buf(),
         text: shown,
+        cells: None,
     });
     let message = if looks_like_gbk {
         "文件不是 UTF-8 编码，看起来是 GBK/GB2312（记事本里的“ANSI”） (not UTF-8; looks like GBK)"

@@ -18,7 +18,8 @@ const EVICT_AFTER_BUILDS: usize = 2;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// The progress files named by `paths`: files as given, folders by their
-/// `.yaml`/`.yml` files in name order.
+/// `.yaml`/`.yml` files and workbooks in name order (a workbook beside a
+/// YAML file of the same name is the same month converted: the YAML is taken).
 pub(super) fn inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut files = Vec::new();
     for path in paths {
@@ -33,16 +34,20 @@ pub(super) fn inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
         let mut found: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|entry| entry.path())
-            .filter(|file| {
-                file.is_file()
-                    && file
-                        .extension()
-                        .is_some_and(|ext| ext == "yaml" || ext == "yml")
-            })
+            .filter(|file| file.is_file() && crate::progress::is_month_file_name(file))
             .collect();
+        let yaml_stems: Vec<_> = found
+            .iter()
+            .filter(|file| !crate::progress::is_workbook_name(file))
+            .map(|file| file.file_stem().map(|s| s.to_os_string()))
+            .collect();
+        found.retain(|file| {
+            !crate::progress::is_workbook_name(file)
+                || !yaml_stems.contains(&file.file_stem().map(|s| s.to_os_string()))
+        });
         if found.is_empty() {
             return Err(Diagnostic::error(format!(
-                "文件夹 {} 里没有进展文件（.yaml） (no progress files)",
+                "文件夹 {} 里没有进展文件（.yaml 或 .xlsx 台账） (no progress files)",
                 path.display()
             ))
             .with_help("把各单位或各月的进展文件放进这个文件夹，或直接给出文件路径"));

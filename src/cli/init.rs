@@ -1,12 +1,15 @@
-//! `jianbao init`: write the progress file for a new month.
+//! `jianbao init`: write the progress file for a new month, as YAML or as
+//! a 台账 workbook (`--xlsx`).
 
 use std::path::{Path, PathBuf};
 
 use super::{DEFAULT_PROGRESS_DIR, Failure, load_speech};
 use crate::diagnostic::Diagnostic;
+use crate::ledger::write::Issue;
 use crate::output::write_atomically;
 use crate::progress::Period;
 use crate::skeleton::{SCHEMA_FILE_NAME, skeleton};
+use crate::source::SourceFile;
 
 /// The arguments of `jianbao init`.
 pub struct Options<'a> {
@@ -20,6 +23,8 @@ pub struct Options<'a> {
     pub output: Option<&'a Path>,
     /// Whether an existing file may be replaced.
     pub force: bool,
+    /// Whether to write a 台账 workbook instead of YAML.
+    pub xlsx: bool,
 }
 
 /// Writes the skeleton (and the schema beside it, when absent).
@@ -43,11 +48,12 @@ pub fn run(options: &Options<'_>) -> Result<(), Failure> {
         .map(|path| crate::progress::load(path, &outline))
         .transpose()?;
     let text = skeleton(&outline, period, previous.as_ref());
+    let extension = if options.xlsx { "xlsx" } else { "yaml" };
     let output = options.output.map_or_else(
-        || PathBuf::from(DEFAULT_PROGRESS_DIR).join(format!("{period}.yaml")),
+        || PathBuf::from(DEFAULT_PROGRESS_DIR).join(format!("{period}.{extension}")),
         Path::to_path_buf,
     );
-    if output == Path::new("-") {
+    if output == Path::new("-") && !options.xlsx {
         print!("{text}");
         return Ok(());
     }
@@ -58,6 +64,19 @@ pub fn run(options: &Options<'_>) -> Result<(), Failure> {
         ))
         .with_help("确需重新生成时加 --force，或用 --output 指定另一个文件")
         .into());
+    }
+    if options.xlsx {
+        let file = SourceFile::new(&output, &text);
+        let raw = crate::progress::parse_raw(&file)?;
+        let ledger = crate::ledger::from_yaml::ledger(&raw, &outline, previous.as_ref());
+        let bytes = crate::ledger::write::workbook(&ledger, &Issue::default())?;
+        write_atomically(&output, &bytes)?;
+        eprintln!(
+            "已生成台账 {}：可用 jianbao split {} 按牵头单位分发，收回后用 jianbao merge 汇总",
+            output.display(),
+            output.display()
+        );
+        return Ok(());
     }
     write_atomically(&output, text.as_bytes())?;
     let schema_path = output.with_file_name(SCHEMA_FILE_NAME);

@@ -6,12 +6,15 @@
 mod batch;
 mod build;
 mod check;
+mod convert;
 mod example;
 mod fonts;
 mod init;
 mod manual;
+mod merge;
 mod outline;
 mod schema;
+mod split;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,7 +37,7 @@ pub const DEFAULT_PROGRESS_DIR: &str = "data/progress";
 #[derive(Debug, Parser)]
 #[command(name = "jianbao", version, about, long_about = None)]
 #[command(
-    after_help = "示例：\n  jianbao build\n  jianbao outline\n  jianbao check data/progress/2026-11.yaml\n  jianbao init --period 2026-12 --from data/progress/2026-11.yaml"
+    after_help = "示例：\n  jianbao build\n  jianbao outline\n  jianbao check data/progress/2026-11.yaml\n  jianbao init --period 2026-12 --from data/progress/2026-11.yaml\n  jianbao init --period 2026-12 --from data/progress/2026-11.yaml --xlsx\n  jianbao split data/progress/2026-12.xlsx\n  jianbao merge data/progress/2026-12.xlsx 收回/"
 )]
 pub struct Cli {
     /// 要执行的命令 (command)
@@ -112,6 +115,63 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// 文件已存在时覆盖 (overwrite)
+        #[arg(long)]
+        force: bool,
+        /// 生成台账工作簿（.xlsx），供分发给各牵头单位填写 (write a workbook)
+        #[arg(long)]
+        xlsx: bool,
+    },
+    /// 在进展文件（.yaml）和台账工作簿（.xlsx）之间转换，内容不丢失 (convert between YAML and workbook)
+    Convert {
+        /// 要转换的文件：.yaml，或 .xlsx/.xls/.et/.ods 台账
+        file: PathBuf,
+        /// 转换成什么：xlsx 或 yaml
+        #[arg(long, value_enum, ignore_case = true)]
+        to: convert::Target,
+        /// 输出文件（默认与原文件同名、换扩展名；“-” 表示把 YAML 输出到屏幕）
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// 讲话文件（默认 data/speech.txt；由 YAML 转台账时用来填编号和任务名称）
+        #[arg(long)]
+        speech: Option<PathBuf>,
+        /// 文件已存在时覆盖 (overwrite)
+        #[arg(long)]
+        force: bool,
+    },
+    /// 按牵头单位拆分台账：每个单位一个工作簿，只含本单位牵头的任务 (one workbook per unit)
+    Split {
+        /// 本月台账（.xlsx，或 .yaml 进展文件）
+        file: PathBuf,
+        /// 输出文件夹（默认在台账旁边的“<月份>-下发”）
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// 报送时限，印在每个工作簿上（默认“<年>年<月>月25日前”）(due date)
+        #[arg(long)]
+        due: Option<String>,
+        /// 讲话文件（默认 data/speech.txt；拆分 .yaml 时用）
+        #[arg(long)]
+        speech: Option<PathBuf>,
+        /// 文件已存在时覆盖 (overwrite)
+        #[arg(long)]
+        force: bool,
+    },
+    /// 汇总各单位报回的台账，列出未报送单位、填报冲突和被改动的锁定内容 (merge the returns)
+    Merge {
+        /// 本月台账（汇总到这里）
+        file: PathBuf,
+        /// 各单位报回的台账，文件或文件夹，任意文件名、任意顺序
+        #[arg(required = true)]
+        returned: Vec<PathBuf>,
+        /// 汇总结果写到这个文件（默认写回本月台账）
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// 单位报来的内容与台账中已有的不同时，以单位报来的为准 (replace existing values)
+        #[arg(long)]
+        replace: bool,
+        /// 讲话文件（默认 data/speech.txt；本月文件是 .yaml 时用）
+        #[arg(long)]
+        speech: Option<PathBuf>,
+        /// --out 指定的文件已存在时覆盖 (overwrite)
         #[arg(long)]
         force: bool,
     },
@@ -353,11 +413,48 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             speech,
             output,
             force,
+            xlsx,
         } => init::run(&init::Options {
             period: &period,
             from: from.as_deref(),
             speech: speech.as_deref(),
             output: output.as_deref(),
+            force,
+            xlsx,
+        }),
+        Command::Convert {
+            file,
+            to,
+            out,
+            speech,
+            force,
+        } => convert::run(&file, to, out.as_deref(), speech.as_deref(), force),
+        Command::Split {
+            file,
+            out,
+            due,
+            speech,
+            force,
+        } => split::run(&split::Options {
+            file: &file,
+            out: out.as_deref(),
+            due: due.as_deref(),
+            speech: speech.as_deref(),
+            force,
+        }),
+        Command::Merge {
+            file,
+            returned,
+            out,
+            replace,
+            speech,
+            force,
+        } => merge::run(&merge::Options {
+            file: &file,
+            returned: &returned,
+            out: out.as_deref(),
+            replace,
+            speech: speech.as_deref(),
             force,
         }),
         Command::Example { dir, force } => example::run(dir.as_deref(), force),

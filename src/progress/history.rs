@@ -24,7 +24,8 @@ pub struct History {
 }
 
 /// Loads the months before `current` (read from `path`): `previous` when
-/// given, and every `YYYY-MM.yaml` of an earlier month in `path`'s folder.
+/// given, and every `YYYY-MM.yaml` or `YYYY-MM.xlsx` of an earlier month
+/// in `path`'s folder.
 pub fn earlier_months(
     path: &Path,
     current: &Progress,
@@ -92,13 +93,16 @@ fn month_files(path: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|file| {
-            file.extension()
-                .is_some_and(|ext| ext == "yaml" || ext == "yml")
-        })
+        .filter(|file| super::is_month_file_name(file))
         .filter(|file| std::fs::canonicalize(file).ok() != own)
         .collect();
-    files.sort();
+    // Of a month's YAML and workbook, the YAML is taken.
+    files.sort_by_key(|file| {
+        (
+            file.file_stem().map(|s| s.to_os_string()),
+            super::is_workbook_name(file),
+        )
+    });
     files
 }
 

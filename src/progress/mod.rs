@@ -27,10 +27,50 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::source::SourceFile;
 use crate::speech::Outline;
 
-/// Reads, parses and validates the progress file at `path`.
+/// Reads, parses and validates the progress file at `path`: YAML, or a
+/// 台账 workbook (told by its bytes), whose cells messages then name.
 pub fn load(path: &Path, outline: &Outline) -> Result<Progress, Diagnostics> {
-    let file = SourceFile::read(path)?;
-    parse(&file, outline)
+    let (file, warnings) = read_text(path)?;
+    let with_warnings = |errors: Diagnostics| {
+        let mut all = Diagnostics(warnings.clone());
+        all.0.extend(errors.0);
+        all
+    };
+    let mut progress = parse(&file, outline).map_err(with_warnings)?;
+    progress.warnings.splice(0..0, warnings.iter().cloned());
+    Ok(progress)
+}
+
+/// The month at `path` as YAML text: a YAML file as it is, a workbook
+/// converted (with the warnings reading it gave).
+pub fn read_text(path: &Path) -> Result<(Arc<SourceFile>, Vec<Diagnostic>), Diagnostics> {
+    let Ok(bytes) = std::fs::read(path) else {
+        // The text reader names a missing file or a folder in its words.
+        return Ok((SourceFile::read(path)?, Vec::new()));
+    };
+    if crate::ledger::is_workbook(&bytes) || is_workbook_name(path) {
+        let ledger = crate::ledger::read::parse(path, &bytes)?;
+        return Ok((crate::ledger::to_yaml::source(&ledger), ledger.warnings));
+    }
+    Ok((SourceFile::decode(path, &bytes)?, Vec::new()))
+}
+
+/// File name endings of the workbooks jianbao reads.
+pub const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "et", "ods"];
+
+/// Whether `path` is named like a workbook.
+pub fn is_workbook_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| WORKBOOK_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+/// Whether `path` is named like a month's file: YAML or a workbook.
+pub fn is_month_file_name(path: &Path) -> bool {
+    is_workbook_name(path)
+        || path
+            .extension()
+            .is_some_and(|ext| ext == "yaml" || ext == "yml")
 }
 
 /// Parses and validates progress text already read into `file`.
@@ -77,7 +117,8 @@ fn is_blank_yaml(text: &str) -> bool {
     })
 }
 
-/// The newest progress file in `dir`: the greatest `YYYY-MM.yaml` by name.
+/// The newest progress file in `dir`: the greatest `YYYY-MM.yaml` (or
+/// `YYYY-MM.xlsx`) by name.
 pub fn newest_in(dir: &Path) -> Result<PathBuf, Diagnostic> {
     let entries = std::fs::read_dir(dir).map_err(|err| {
         Diagnostic::error(format!("无法打开文件夹 {}：{err}", dir.display()))
@@ -90,20 +131,23 @@ pub fn newest_in(dir: &Path) -> Result<PathBuf, Diagnostic> {
             path.file_stem()
                 .and_then(|s| s.to_str())
                 .is_some_and(|stem| Period::parse(stem).is_some())
-                && path
-                    .extension()
-                    .is_some_and(|ext| ext == "yaml" || ext == "yml")
+                && is_month_file_name(path)
         })
+        // The newest month; of a month's YAML and workbook, the YAML.
         .max_by_key(|path| {
-            path.file_stem()
+            let period = path
+                .file_stem()
                 .and_then(|s| s.to_str())
-                .and_then(Period::parse)
+                .and_then(Period::parse);
+            (period, !is_workbook_name(path))
         })
         .ok_or_else(|| {
             Diagnostic::error(format!(
                 "文件夹 {} 里没有月度进展文件 (no progress file)",
                 dir.display()
             ))
-            .with_help("进展文件按月份命名，例如 2026-11.yaml；可用 jianbao init 生成")
+            .with_help(
+                "进展文件按月份命名，例如 2026-11.yaml 或 2026-11.xlsx；可用 jianbao init 生成",
+            )
         })
 }

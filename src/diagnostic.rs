@@ -220,7 +220,7 @@ impl Diagnostic {
             .with_message(format!(
                 "{file} › {}：{}",
                 entry.cell,
-                retell(&self.message)
+                retell_message(&self.message)
             ))
             .with_notes(notes);
         let empty = SimpleFile::new(String::new(), "");

@@ -34,7 +34,7 @@ pub fn run(
     force: bool,
 ) -> Result<(), Failure> {
     let ledger = crate::ledger::load(file, || load_speech(speech))?;
-    for warning in &ledger.warnings {
+    for warning in ledger.problems()? {
         eprint!("{warning}");
     }
     let bytes = match target {

@@ -28,6 +28,7 @@ pub struct Options<'a> {
 pub fn run(options: &Options<'_>) -> Result<(), Failure> {
     let month = crate::ledger::load(options.file, || load_speech(options.speech))?;
     let mut problems = Diagnostics(month.warnings.clone());
+    problems.0.extend(month.errors.iter().cloned());
     let mut returns = Vec::new();
     for path in returned_files(options.returned)? {
         if same_file(&path, options.file) {
@@ -36,6 +37,7 @@ pub fn run(options: &Options<'_>) -> Result<(), Failure> {
         match crate::ledger::read::read(&path) {
             Ok(ledger) => {
                 problems.0.extend(ledger.warnings.iter().cloned());
+                problems.0.extend(ledger.errors.iter().cloned());
                 returns.push(ledger);
             }
             Err(errors) => problems.0.extend(errors.0),

@@ -27,7 +27,7 @@ pub struct Options<'a> {
 /// Writes every unit's workbook, all or none.
 pub fn run(options: &Options<'_>) -> Result<(), Failure> {
     let ledger = crate::ledger::load(options.file, || load_speech(options.speech))?;
-    for warning in &ledger.warnings {
+    for warning in ledger.problems()? {
         eprint!("{warning}");
     }
     let period = ledger

@@ -183,10 +183,16 @@ pub struct Ledger {
     pub indicators: Vec<IndicatorRow>,
     /// What jianbao stamped into the workbook, when it wrote it.
     pub stamp: Stamp,
+    /// Where the 台账 was read from: the sheet and each field's column, so
+    /// that an empty cell can be named too.
+    pub columns: Option<(String, BTreeMap<TaskField, u32>)>,
     /// Whether the 上月推进情况 column is wanted.
     pub with_previous: bool,
     /// What was odd but usable while reading.
     pub warnings: Vec<Diagnostic>,
+    /// Cells that cannot be used (an error value, a formula never
+    /// calculated), reported together with what validation finds.
+    pub errors: Vec<Diagnostic>,
 }
 
 impl Ledger {
@@ -196,6 +202,17 @@ impl Ledger {
             .iter()
             .find(|(row, _)| row.key == key)
             .map(|(_, value)| value.text.as_str())
+    }
+
+    /// Everything reading found, warnings first; an error when any cell
+    /// cannot be used.
+    pub fn problems(&self) -> Result<&[Diagnostic], crate::diagnostic::Diagnostics> {
+        if self.errors.is_empty() {
+            return Ok(&self.warnings);
+        }
+        let mut all = self.warnings.clone();
+        all.extend(self.errors.iter().cloned());
+        Err(crate::diagnostic::Diagnostics(all))
     }
 
     /// The file's name alone, as messages show it.

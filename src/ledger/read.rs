@@ -217,6 +217,7 @@ fn open(path: &Path, bytes: &[u8], kind: Kind) -> Result<Ledger, Diagnostics> {
         .into());
     };
     ledger.with_previous = header.columns.contains_key(&TaskField::Previous);
+    ledger.columns = Some((grid.name.clone(), header.columns.clone()));
     read_tasks(&grid, &header, &mut ledger, &mut errors);
     let indicator_sheet = pick(
         &mut book,
@@ -242,11 +243,7 @@ fn open(path: &Path, bytes: &[u8], kind: Kind) -> Result<Ledger, Diagnostics> {
     ledger
         .info
         .sort_by_key(|(row, _)| INFO_ROWS.iter().position(|r| r.key == row.key));
-    if errors.has_errors() {
-        let mut all = Diagnostics(ledger.warnings);
-        all.0.extend(errors.0);
-        return Err(all);
-    }
+    ledger.errors = errors.0;
     Ok(ledger)
 }
 

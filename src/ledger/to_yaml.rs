@@ -234,12 +234,12 @@ fn commitments(out: &mut Emitter, ledger: &Ledger) {
         );
         out.text.push_str("    tasks:\n");
         for row in rows {
-            task(out, row);
+            task(out, row, ledger);
         }
     }
 }
 
-fn task(out: &mut Emitter, row: &TaskRow) {
+fn task(out: &mut Emitter, row: &TaskRow, ledger: &Ledger) {
     let start = out.text.len();
     let name = row.name().to_string();
     let context = format!("任务：{name}");
@@ -284,13 +284,27 @@ fn task(out: &mut Emitter, row: &TaskRow) {
             _ if !required => continue,
             _ => {}
         }
-        let value = value.cloned().unwrap_or_default();
+        // An empty cell is named by its row and the column it is in.
+        let value = value.cloned().unwrap_or_else(|| Value {
+            text: String::new(),
+            place: empty_place(ledger, row, field),
+        });
         let key = column.key.expect("emitted fields have keys");
         out.field("        ", key, &value, scalar, column.header, context);
     }
     if let Some(row_number) = row.row {
         out.whole(start, sheet::TASKS, Some((row_number, context)));
     }
+}
+
+/// The place of `row`'s empty `field`, when the ledger was read from a sheet.
+fn empty_place(ledger: &Ledger, row: &TaskRow, field: TaskField) -> Option<Place> {
+    let (sheet, columns) = ledger.columns.as_ref()?;
+    Some(Place {
+        sheet: sheet.clone(),
+        row: row.row?,
+        col: *columns.get(&field)?,
+    })
 }
 
 fn indicators(out: &mut Emitter, ledger: &Ledger) {

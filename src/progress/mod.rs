@@ -37,12 +37,16 @@ pub fn load(path: &Path, outline: &Outline) -> Result<Progress, Diagnostics> {
         all
     };
     let mut progress = parse(&file, outline).map_err(with_warnings)?;
+    if warnings.iter().any(Diagnostic::is_error) {
+        return Err(Diagnostics(warnings));
+    }
     progress.warnings.splice(0..0, warnings.iter().cloned());
     Ok(progress)
 }
 
 /// The month at `path` as YAML text: a YAML file as it is, a workbook
-/// converted (with the warnings reading it gave).
+/// converted (with what reading it found: warnings, and errors about cells
+/// that cannot be used, which [`load`] reports with validation's own).
 pub fn read_text(path: &Path) -> Result<(Arc<SourceFile>, Vec<Diagnostic>), Diagnostics> {
     let Ok(bytes) = std::fs::read(path) else {
         // The text reader names a missing file or a folder in its words.
@@ -50,7 +54,9 @@ pub fn read_text(path: &Path) -> Result<(Arc<SourceFile>, Vec<Diagnostic>), Diag
     };
     if crate::ledger::is_workbook(&bytes) || is_workbook_name(path) {
         let ledger = crate::ledger::read::parse(path, &bytes)?;
-        return Ok((crate::ledger::to_yaml::source(&ledger), ledger.warnings));
+        let mut problems = ledger.warnings.clone();
+        problems.extend(ledger.errors.iter().cloned());
+        return Ok((crate::ledger::to_yaml::source(&ledger), problems));
     }
     Ok((SourceFile::decode(path, &bytes)?, Vec::new()))
 }

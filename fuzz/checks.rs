@@ -89,3 +89,38 @@ pub fn whole_build(text: &str, fonts: &FontLibrary) {
     )
     .unwrap_or_else(|error| panic!("the DOCX failed: {error}"));
 }
+
+/// A workbook's bytes, read as `jianbao check` reads a 台账: never a panic
+/// (the reader crate's own is caught and becomes a message); what reads
+/// becomes YAML text that parses or fails with diagnostics that print, and
+/// writes back to a workbook that reads again.
+pub fn workbook(bytes: &[u8]) {
+    let ledger = match jianbao::ledger::read::parse(Path::new("台账.xlsx"), bytes) {
+        Ok(ledger) => ledger,
+        Err(errors) => {
+            assert!(!errors.0.is_empty(), "a refusal says why");
+            let _ = errors.to_string();
+            return;
+        }
+    };
+    for problem in ledger.warnings.iter().chain(&ledger.errors) {
+        let _ = problem.to_string();
+    }
+    let file = jianbao::ledger::to_yaml::source(&ledger);
+    match jianbao::progress::parse(&file, &OUTLINE) {
+        Ok(progress) => {
+            for warning in &progress.warnings {
+                let _ = warning.to_string();
+            }
+        }
+        Err(errors) => {
+            assert!(!errors.0.is_empty(), "a failure carries a diagnostic");
+            let _ = errors.to_string();
+        }
+    }
+    let written = jianbao::ledger::write::workbook(&ledger, &Default::default())
+        .expect("a ledger that was read can be written");
+    let again = jianbao::ledger::read::parse(Path::new("again.xlsx"), &written)
+        .expect("what jianbao writes, it reads");
+    assert_eq!(again.tasks.len(), ledger.tasks.len(), "rows survive a rewrite");
+}

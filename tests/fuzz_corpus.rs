@@ -61,6 +61,14 @@ fn the_progress_corpus_and_regressions_pass() {
     replay(&files, checks::progress);
 }
 
+#[test]
+fn the_workbook_corpus_and_regressions_pass() {
+    let mut files = inputs("corpus", "workbook");
+    assert!(files.len() >= 5, "the workbook corpus is kept");
+    files.extend(inputs("regressions", "workbook"));
+    replay(&files, checks::workbook);
+}
+
 /// The whole build takes a second an input: the regressions and the
 /// months the whole-build corpus was seeded with, not the whole corpus
 /// (`cargo fuzz cmin` renames what it keeps).

@@ -230,7 +230,7 @@ fn tasks(
             };
             lines = lines.max(lines_needed(text, column.width));
         }
-        sheet.set_row_height(r, (15 * lines.min(12)).max(30) as f64)?;
+        sheet.set_row_height(r, (16 * lines.min(12) + 4).max(30) as f64)?;
     }
     let last_row = (first + ledger.tasks.len() as u32).max(first + 1) - 1;
     let col_of = |field| {
@@ -280,7 +280,8 @@ fn print_setup(sheet: &mut Worksheet, header_row: u32) {
 
 /// Lines a text takes in a column `width` characters wide.
 fn lines_needed(text: &str, width: f64) -> u32 {
-    let per_line = width.max(1.0);
+    // Cell padding and wrapping at punctuation take about a character.
+    let per_line = (width - 1.5).max(1.0);
     text.split('\n')
         .map(|line| ((line.width() as f64 / per_line).ceil() as u32).max(1))
         .sum()

@@ -122,5 +122,9 @@ pub fn workbook(bytes: &[u8]) {
         .expect("a ledger that was read can be written");
     let again = jianbao::ledger::read::parse(Path::new("again.xlsx"), &written)
         .expect("what jianbao writes, it reads");
-    assert_eq!(again.tasks.len(), ledger.tasks.len(), "rows survive a rewrite");
+    assert_eq!(
+        again.tasks.len(),
+        ledger.tasks.len(),
+        "rows survive a rewrite"
+    );
 }

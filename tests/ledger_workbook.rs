@@ -268,11 +268,20 @@ fn a_workbook_resaved_as_ods_or_xls_is_the_same_month() {
     }
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join("2026-11.xlsx");
-    convert(&project_file("data/progress/2026-11.yaml"), &xlsx, "xlsx", SPEECH);
+    convert(
+        &project_file("data/progress/2026-11.yaml"),
+        &xlsx,
+        "xlsx",
+        SPEECH,
+    );
     let original = month_json(&project_file("data/progress/2026-11.yaml"), SPEECH);
     for format in ["ods", "xls"] {
         let resaved = libreoffice_import(&xlsx, None, dir.path(), format);
-        assert_eq!(month_json(&resaved, SPEECH), original, "re-saved as .{format}");
+        assert_eq!(
+            month_json(&resaved, SPEECH),
+            original,
+            "re-saved as .{format}"
+        );
     }
 }
 

@@ -397,10 +397,64 @@ fn split_send_edit_merge_and_build() {
     );
     assert!(
         run.stderr
-            .contains("下发时是“市水务局”，单位改成了“水务局”"),
+            .contains("下发时是“市水务局”，被改成了“水务局”"),
         "the changed locked cell is reported:\n{}",
         run.stderr
     );
+
+    // The unit's own check sees the changed locked cell too.
+    let water = units
+        .iter()
+        .find(|(unit, _)| unit == "市水务局")
+        .unwrap()
+        .1
+        .clone();
+    let run = jianbao_in(dir.path(), &["check", path_str(&water)]);
+    assert!(
+        run.stderr
+            .contains("台账!E4（牵头单位）：下发时是“市水务局”"),
+        "{}",
+        run.stderr
+    );
+
+    // Last month's workbook and a row that matches nothing are refused with their places.
+    let november = dir.path().join("11月.xlsx");
+    convert(
+        &project_file("data/progress/2026-11.yaml"),
+        &november,
+        "xlsx",
+        SPEECH,
+    );
+    let stray = dir.path().join("多出一行.xlsx");
+    edit(
+        &water,
+        &stray,
+        &["台账!A5=9.9.9", "台账!J5=一项讲话中没有的任务。"],
+    );
+    let run = jianbao_in(
+        dir.path(),
+        &[
+            "merge",
+            "data/progress/2026-12.xlsx",
+            path_str(&november),
+            path_str(&stray),
+            "--out",
+            "错.xlsx",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("11月.xlsx：这是2026年11月的台账，不是2026年12月的"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("多出一行.xlsx › 第5行：任务“9.9.9"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("错.xlsx").exists());
 
     // Two different answers for one task: both places are shown, nothing written.
     let conflicting = dir.path().join("水务局二稿.xlsx");

@@ -265,6 +265,16 @@ fn unmatched(file: &str, row: Option<u32>, what: &str, name: &str) -> Diagnostic
     .with_help("核对编号和具体任务是否被改动；新增的任务先加进本月台账（或讲话），再重新汇总")
 }
 
+/// Warns about locked cells a unit changed in `ledger`, against what was issued.
+pub fn changed_locked_cells(ledger: &Ledger) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    let file = ledger.file_name();
+    for row in &ledger.tasks {
+        locked_changes(ledger, row, &file, &mut diagnostics);
+    }
+    diagnostics
+}
+
 /// Warns about locked cells a unit changed, against what was issued.
 fn locked_changes(
     returned: &Ledger,
@@ -290,7 +300,7 @@ fn locked_changes(
             );
         diagnostics.push(
             Diagnostic::warning(format!(
-                "{file} › {place}（{}）：下发时是“{was}”，单位改成了“{now}”；汇总时仍用下发的内容 (locked cell changed)",
+                "{file} › {place}（{}）：下发时是“{was}”，被改成了“{now}”；汇总时仍用下发的内容 (locked cell changed)",
                 task_column(*field).header
             ))
             .with_help("确需改动（如牵头单位调整）的，由办公室在本月台账中改"),

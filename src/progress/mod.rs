@@ -55,6 +55,7 @@ pub fn read_text(path: &Path) -> Result<(Arc<SourceFile>, Vec<Diagnostic>), Diag
     if crate::ledger::is_workbook(&bytes) || is_workbook_name(path) {
         let ledger = crate::ledger::read::parse(path, &bytes)?;
         let mut problems = ledger.warnings.clone();
+        problems.extend(crate::ledger::merge::changed_locked_cells(&ledger).0);
         problems.extend(ledger.errors.iter().cloned());
         return Ok((crate::ledger::to_yaml::source(&ledger), problems));
     }

@@ -396,8 +396,7 @@ fn split_send_edit_merge_and_build() {
         run.stderr
     );
     assert!(
-        run.stderr
-            .contains("下发时是“市水务局”，被改成了“水务局”"),
+        run.stderr.contains("下发时是“市水务局”，被改成了“水务局”"),
         "the changed locked cell is reported:\n{}",
         run.stderr
     );

@@ -595,3 +595,23 @@ fn what_is_not_a_workbook_is_named() {
     assert_eq!(run.code, 1);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
+
+#[test]
+fn a_folder_of_workbooks_builds_as_a_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let months = dir.path().join("各月");
+    std::fs::create_dir_all(&months).unwrap();
+    for month in ["2026-10", "2026-11"] {
+        let yaml = project_file(&format!("data/progress/{month}.yaml"));
+        convert(&yaml, &months.join(format!("{month}.xlsx")), "xlsx", SPEECH);
+    }
+    let out = dir.path().join("out");
+    let run = jianbao(&["build", path_str(&months), "--out", path_str(&out), "--format", "pdf"]);
+    assert_eq!(run.code, 0, "batch build failed:\n{}", run.stderr);
+    for month in ["2026-10", "2026-11"] {
+        let built = std::fs::read_dir(out.join(month))
+            .unwrap_or_else(|_| panic!("no output for {month}:\n{}", run.stderr))
+            .count();
+        assert_eq!(built, 1, "{month}: one PDF");
+    }
+}

@@ -433,7 +433,7 @@ mod tests {
     #[test]
     fn rows_grow_with_their_text() {
         assert_eq!(lines_needed("", 10.0), 1);
-        assert_eq!(lines_needed("十个汉字十个汉字十个", 10.0), 2);
+        assert_eq!(lines_needed("十个汉字十个汉字十个", 11.5), 2);
         assert_eq!(lines_needed("a\nb", 10.0), 2);
     }
 

@@ -606,7 +606,14 @@ fn a_folder_of_workbooks_builds_as_a_batch() {
         convert(&yaml, &months.join(format!("{month}.xlsx")), "xlsx", SPEECH);
     }
     let out = dir.path().join("out");
-    let run = jianbao(&["build", path_str(&months), "--out", path_str(&out), "--format", "pdf"]);
+    let run = jianbao(&[
+        "build",
+        path_str(&months),
+        "--out",
+        path_str(&out),
+        "--format",
+        "pdf",
+    ]);
     assert_eq!(run.code, 0, "batch build failed:\n{}", run.stderr);
     for month in ["2026-10", "2026-11"] {
         let built = std::fs::read_dir(out.join(month))

@@ -58,7 +58,7 @@ pub enum Command {
     },
     /// 生成简报：PDF（报领导）和 DOCX（随文附送），可加 PNG 预览 (build the briefing)
     Build {
-        /// 进展文件，可给多个，或给文件夹（其中每个 .yaml 各生成一份，并行）；默认 data/progress/ 中最新的一份
+        /// 进展文件（.yaml 或 .xlsx/.xls/.et/.ods 台账），可给多个，或给文件夹（其中每个进展文件各生成一份，并行）；默认 data/progress/ 中最新的一份
         progress: Vec<PathBuf>,
         /// 讲话文件（默认 data/speech.txt）
         #[arg(long)]
@@ -194,7 +194,7 @@ pub enum Command {
     Manpage,
     /// 检查进展文件并汇总：各状态数量、未填报项、已过时限未完成项 (validate and summarise)
     Check {
-        /// 进展文件（默认 data/progress/ 中最新的一份）
+        /// 进展文件（.yaml 或台账工作簿；默认 data/progress/ 中最新的一份）
         progress: Option<PathBuf>,
         /// 讲话文件（默认 data/speech.txt）
         #[arg(long)]

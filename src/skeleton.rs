@@ -214,6 +214,6 @@ fn one_line(text: &str) -> String {
 }
 
 /// A YAML double-quoted scalar: JSON string syntax is valid YAML.
-fn quote(text: &str) -> String {
+pub fn quote(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
 }

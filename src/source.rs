@@ -189,6 +189,24 @@ fn invisible_name(c: char) -> &'static str {
     }
 }
 
+/// The first bytes of a zip archive (`.docx`, `.xlsx`, `.ods` …).
+pub const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
+/// The first bytes of a compound file (`.doc`, `.wps`, `.xls`, `.et`,
+/// encrypted Office files).
+pub const COMPOUND_SIGNATURE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Whether `needle` occurs anywhere in `bytes`.
+pub fn mentions(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|window| window == needle)
+}
+
+/// Whether a compound file names a stream `name` (compound files store
+/// their stream names in UTF-16LE).
+pub fn has_stream(bytes: &[u8], name: &str) -> bool {
+    let name: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    mentions(bytes, &name)
+}
+
 /// Bytes looked at to tell what a file is.
 const SNIFF_BYTES: usize = 8192;
 

@@ -27,15 +27,7 @@ pub(super) fn inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
             files.push(path.clone());
             continue;
         }
-        let entries = std::fs::read_dir(path).map_err(|err| {
-            Diagnostic::error(format!("无法打开文件夹 {}：{err}", path.display()))
-                .with_help("请检查文件夹是否存在、是否有读取权限")
-        })?;
-        let mut found: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|file| file.is_file() && crate::progress::is_month_file_name(file))
-            .collect();
+        let mut found = super::files_in(path, crate::progress::is_month_file_name)?;
         let yaml_stems: Vec<_> = found
             .iter()
             .filter(|file| !crate::progress::is_workbook_name(file))
@@ -52,7 +44,6 @@ pub(super) fn inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
             ))
             .with_help("把各单位或各月的进展文件放进这个文件夹，或直接给出文件路径"));
         }
-        found.sort();
         files.extend(found);
     }
     Ok(files)

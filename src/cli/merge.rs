@@ -102,19 +102,11 @@ fn returned_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Diagnostic> {
             files.push(path.clone());
             continue;
         }
-        let entries = std::fs::read_dir(path).map_err(|err| {
-            Diagnostic::error(format!("无法打开文件夹 {}：{err}", path.display()))
-                .with_help("请检查文件夹是否存在、是否有读取权限")
-        })?;
-        let mut found: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|file| file.is_file() && crate::progress::is_workbook_name(file))
-            // Lock files Office leaves while a workbook is open.
-            .filter(|file| !crate::ledger::file_name(file).starts_with("~$"))
-            .collect();
-        found.sort();
-        files.extend(found);
+        // Lock files Office leaves while a workbook is open are no returns.
+        files.extend(super::files_in(path, |file| {
+            crate::progress::is_workbook_name(file)
+                && !crate::ledger::file_name(file).starts_with("~$")
+        })?);
     }
     Ok(files)
 }

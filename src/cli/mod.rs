@@ -501,6 +501,21 @@ fn load_speech_file(path: Option<&Path>) -> Result<(Outline, Arc<SourceFile>), D
     Ok((outline, file))
 }
 
+/// The files of `folder` that `wanted` takes, in name order.
+fn files_in(folder: &Path, wanted: impl Fn(&Path) -> bool) -> Result<Vec<PathBuf>, Diagnostic> {
+    let entries = std::fs::read_dir(folder).map_err(|err| {
+        Diagnostic::error(format!("无法打开文件夹 {}：{err}", folder.display()))
+            .with_help("请检查文件夹是否存在、是否有读取权限")
+    })?;
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|file| file.is_file() && wanted(file))
+        .collect();
+    found.sort();
+    Ok(found)
+}
+
 /// The progress file given, or the newest one in the default folder.
 fn progress_path(path: Option<&Path>) -> Result<PathBuf, Diagnostic> {
     match path {

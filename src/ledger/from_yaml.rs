@@ -6,7 +6,7 @@ use super::{IndicatorRow, Ledger, Stamp, TaskRow, Value};
 use crate::progress::Progress;
 use crate::progress::file::{NumberText, ProgressFile};
 use crate::skeleton::reference;
-use crate::speech::{Node, Outline};
+use crate::speech::{Node, Outline, is_within};
 
 /// The ledger of `month` (parsed, not yet validated: a skeleton with empty
 /// progress converts too). References are resolved in `outline` for the
@@ -159,11 +159,7 @@ fn resolve<'a>(outline: &'a Outline, reference: &str, within: Option<&Node>) -> 
     let found: Vec<&Node> = outline
         .resolve(reference)
         .into_iter()
-        .filter(|node| {
-            within.is_none_or(|parent| {
-                node.id == parent.id || node.id.starts_with(&format!("{}.", parent.id))
-            })
-        })
+        .filter(|node| within.is_none_or(|parent| is_within(&node.id, &parent.id)))
         .collect();
     match found.as_slice() {
         [only] => Some(only),
@@ -174,14 +170,9 @@ fn resolve<'a>(outline: &'a Outline, reference: &str, within: Option<&Node>) -> 
 /// A number as a cell shows it: `90`, `87.6`; text as written.
 pub fn number_text(number: &NumberText) -> String {
     match number {
-        NumberText::Number(value) => format_number(*value),
+        NumberText::Number(value) => format!("{value}"),
         NumberText::Text(text) => text.trim().to_string(),
     }
-}
-
-/// The shortest text that reads back as `value`.
-pub fn format_number(value: f64) -> String {
-    format!("{value}")
 }
 
 /// Optional text, trimmed, empty when absent.

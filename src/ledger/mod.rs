@@ -237,12 +237,16 @@ pub fn load(
     outline: impl FnOnce() -> Result<crate::speech::Outline, Diagnostic>,
 ) -> Result<Ledger, crate::diagnostic::Diagnostics> {
     let bytes = std::fs::read(path).ok();
-    let workbook =
-        bytes.as_deref().is_some_and(is_workbook) || crate::progress::is_workbook_name(path);
-    if workbook && let Some(bytes) = &bytes {
+    if let Some(bytes) = &bytes
+        && is_workbook_file(path, bytes)
+    {
         return read::parse(path, bytes);
     }
-    let file = crate::source::SourceFile::read(path)?;
+    let file = match &bytes {
+        Some(bytes) => crate::source::SourceFile::decode(path, bytes)?,
+        // The text reader names a missing file or a folder in its words.
+        None => crate::source::SourceFile::read(path)?,
+    };
     let (file, _) = crate::source::SourceFile::without_invisible(&file);
     let raw = crate::progress::parse_raw(&file)?;
     let mut ledger = from_yaml::ledger(&raw, &outline()?, None);
@@ -250,10 +254,12 @@ pub fn load(
     Ok(ledger)
 }
 
-/// Whether `bytes` look like a workbook jianbao can read (xlsx, xls, et,
-/// ods), by their first bytes and, for zip files, the parts inside.
-pub fn is_workbook(bytes: &[u8]) -> bool {
-    read::kind(bytes).is_some()
+/// Whether the file at `path` holding `bytes` is to be read as a workbook:
+/// its bytes are one jianbao reads (xlsx, xls, et, ods: first bytes and,
+/// for zip files, the parts inside), or its name says it is one (then the
+/// reader says what it really is).
+pub fn is_workbook_file(path: &Path, bytes: &[u8]) -> bool {
+    read::kind(bytes).is_some() || crate::progress::is_workbook_name(path)
 }
 
 #[cfg(test)]

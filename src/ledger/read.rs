@@ -23,6 +23,7 @@ use super::grid::{CellKind, Grid};
 use super::write::{LAYOUT_NAME, stamp_key};
 use super::{IndicatorRow, Ledger, Stamp, TaskRow, Value, column_letters, sheet};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::{COMPOUND_SIGNATURE, ZIP_SIGNATURE, has_stream, mentions};
 
 /// The largest workbook read: a 台账 is a few hundred kilobytes.
 const MAX_BYTES: usize = 50 * 1024 * 1024;
@@ -67,7 +68,7 @@ pub enum Kind {
 
 /// What a file is, by its bytes, when it is a workbook jianbao reads.
 pub fn kind(bytes: &[u8]) -> Option<Kind> {
-    if bytes.starts_with(b"PK\x03\x04") {
+    if bytes.starts_with(ZIP_SIGNATURE) {
         let zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
         let has = |name: &str| zip.file_names().any(|n| n == name);
         if has("xl/workbook.xml") {
@@ -84,10 +85,9 @@ pub fn kind(bytes: &[u8]) -> Option<Kind> {
         }
         return None;
     }
-    let compound = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-    if bytes.starts_with(compound)
-        && !mentions(bytes, &utf16("EncryptedPackage"))
-        && (mentions(bytes, &utf16("Workbook")) || mentions(bytes, &utf16("Book")))
+    if bytes.starts_with(COMPOUND_SIGNATURE)
+        && !has_stream(bytes, "EncryptedPackage")
+        && (has_stream(bytes, "Workbook") || has_stream(bytes, "Book"))
     {
         return Some(Kind::Xls);
     }
@@ -129,8 +129,8 @@ fn refused(path: &Path, why: &str) -> Diagnostic {
 fn not_a_workbook(bytes: &[u8]) -> &'static str {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        if mentions(bytes, &utf16("EncryptedPackage")) {
+    if bytes.starts_with(COMPOUND_SIGNATURE) {
+        if has_stream(bytes, "EncryptedPackage") {
             return "工作簿加了密码，无法读取：请先取消密码（文件 → 文档加密 / 信息 → 保护工作簿）";
         }
         return "这是旧版 Office 文件，但不是工作簿（可能是 .doc 文档）";
@@ -145,20 +145,10 @@ fn not_a_workbook(bytes: &[u8]) -> &'static str {
     if bytes.starts_with(b"%PDF") {
         return "这是 PDF 文件，不是工作簿";
     }
-    if bytes.starts_with(b"PK\x03\x04") {
+    if bytes.starts_with(ZIP_SIGNATURE) {
         return "这是压缩包或 Word 文档，不是工作簿";
     }
     "这不是工作簿（.xlsx、.xls、.et、.ods）"
-}
-
-/// Whether `needle` occurs in `bytes`.
-fn mentions(bytes: &[u8], needle: &[u8]) -> bool {
-    bytes.windows(needle.len()).any(|window| window == needle)
-}
-
-/// `text` in UTF-16LE, as compound files store their stream names.
-fn utf16(text: &str) -> Vec<u8> {
-    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
 }
 
 type Book<'a> = Sheets<Cursor<&'a [u8]>>;
@@ -197,9 +187,6 @@ fn open(path: &Path, bytes: &[u8], kind: Kind) -> Result<Ledger, Diagnostics> {
         && let Some(grid) = sheet_grid(&mut book, sheet::STAMP)
     {
         ledger.stamp = stamp(&grid);
-    }
-    if ledger.stamp.period.is_none() && ledger.stamp.issued.is_empty() {
-        ledger.stamp = Stamp::default();
     }
     let task_sheet = pick(
         &mut book,
@@ -416,22 +403,14 @@ fn read_tasks(
             ..TaskRow::default()
         };
         for (&field, &col) in &header.columns {
-            let name = &header.texts[&col];
-            let cell = grid.cell(row, col, task_kind(field), name);
-            ledger
-                .warnings
-                .extend(cell.warnings.into_iter().map(|w| prefix(&file, w)));
-            if let Some(error) = cell.error {
-                errors.push(prefix(&file, error));
-            }
-            if !cell.text.is_empty() {
-                task.values.insert(
-                    field,
-                    Value {
-                        text: cell.text,
-                        place: Some(grid.place(row, col)),
-                    },
-                );
+            let read = Read {
+                grid,
+                file: &file,
+                kind: task_kind(field),
+            };
+            let value = read.cell(row, col, &header.texts[&col], &mut ledger.warnings, errors);
+            if !value.text.is_empty() {
+                task.values.insert(field, value);
             }
         }
         if task.values.is_empty() || is_footer(grid, row, &task) {
@@ -500,6 +479,38 @@ fn is_footer(grid: &Grid, row: u32, task: &TaskRow) -> bool {
     FOOTER_WORDS.iter().any(|word| first.starts_with(word))
 }
 
+/// Reading the cells of one column kind of a sheet.
+struct Read<'a> {
+    grid: &'a Grid,
+    /// The workbook's file name, leading every message.
+    file: &'a str,
+    kind: CellKind,
+}
+
+impl Read<'_> {
+    /// The cell at `(row, col)` as a value with its place (empty text for
+    /// an empty cell); what it was odd about goes to `warnings`, why it
+    /// cannot be used to `errors`.
+    fn cell(
+        &self,
+        row: u32,
+        col: u32,
+        header: &str,
+        warnings: &mut Vec<Diagnostic>,
+        errors: &mut Diagnostics,
+    ) -> Value {
+        let cell = self.grid.cell(row, col, self.kind, header);
+        warnings.extend(cell.warnings.into_iter().map(|w| prefix(self.file, w)));
+        if let Some(error) = cell.error {
+            errors.push(prefix(self.file, error));
+        }
+        Value {
+            text: cell.text,
+            place: Some(self.grid.place(row, col)),
+        }
+    }
+}
+
 /// A message about a cell, led by the file's name.
 fn prefix(file: &str, mut diagnostic: Diagnostic) -> Diagnostic {
     diagnostic.message = format!("{file} › {}", diagnostic.message);
@@ -519,21 +530,14 @@ fn read_indicators(
             ..IndicatorRow::default()
         };
         for (&field, &col) in &header.columns {
-            let cell = grid.cell(row, col, CellKind::Text, &header.texts[&col]);
-            ledger
-                .warnings
-                .extend(cell.warnings.into_iter().map(|w| prefix(&file, w)));
-            if let Some(error) = cell.error {
-                errors.push(prefix(&file, error));
-            }
-            if !cell.text.is_empty() {
-                indicator.values.insert(
-                    field,
-                    Value {
-                        text: cell.text,
-                        place: Some(grid.place(row, col)),
-                    },
-                );
+            let read = Read {
+                grid,
+                file: &file,
+                kind: CellKind::Text,
+            };
+            let value = read.cell(row, col, &header.texts[&col], &mut ledger.warnings, errors);
+            if !value.text.is_empty() {
+                indicator.values.insert(field, value);
             }
         }
         let footer = FOOTER_WORDS
@@ -563,23 +567,15 @@ fn read_info(grid: &Grid, ledger: &mut Ledger, errors: &mut Diagnostics) {
             "date" => CellKind::Date,
             _ => CellKind::Text,
         };
-        let cell = grid.cell(row, 1, kind, info.label);
-        ledger
-            .warnings
-            .extend(cell.warnings.into_iter().map(|w| prefix(&file, w)));
-        if let Some(error) = cell.error {
-            errors.push(prefix(&file, error));
+        let read = Read {
+            grid,
+            file: &file,
+            kind,
+        };
+        let value = read.cell(row, 1, info.label, &mut ledger.warnings, errors);
+        if !value.text.is_empty() || info.required {
+            ledger.info.push((info, value));
         }
-        if cell.text.is_empty() && !info.required {
-            continue;
-        }
-        ledger.info.push((
-            info,
-            Value {
-                text: cell.text,
-                place: Some(grid.place(row, 1)),
-            },
-        ));
     }
 }
 

@@ -16,6 +16,7 @@ use super::columns::{
 };
 use super::{Ledger, Place, TaskRow, Value, sheet};
 use crate::diagnostic::{CellEntry, CellMap};
+use crate::skeleton::quote;
 use crate::source::SourceFile;
 
 /// The YAML text of `ledger` as a source file named after the workbook,
@@ -139,7 +140,7 @@ fn render(text: &str, scalar: Scalar) -> String {
 }
 
 /// Whether `text` is a decimal number YAML reads as one: `90`, `-1.5`.
-fn is_plain_number(text: &str) -> bool {
+pub fn is_plain_number(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
     !whole.is_empty()
@@ -159,11 +160,6 @@ pub fn flag(text: &str) -> Option<bool> {
         }
         _ => None,
     }
-}
-
-/// A YAML double-quoted scalar (JSON string syntax is valid YAML).
-fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
 }
 
 fn briefing(out: &mut Emitter, ledger: &Ledger) {

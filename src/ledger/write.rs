@@ -289,13 +289,9 @@ fn lines_needed(text: &str, width: f64) -> u32 {
 
 /// `text` as a number, when it is one written plainly.
 fn plain_number(text: &str) -> Option<f64> {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let plain = !digits.is_empty()
-        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && digits.matches('.').count() <= 1
-        && !digits.starts_with('.')
-        && !digits.ends_with('.');
-    plain.then(|| text.parse().ok()).flatten()
+    super::to_yaml::is_plain_number(text)
+        .then(|| text.parse().ok())
+        .flatten()
 }
 
 fn indicators(sheet: &mut Worksheet, ledger: &Ledger, styles: &Styles) -> Result<(), XlsxError> {

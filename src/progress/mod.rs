@@ -52,7 +52,7 @@ pub fn read_text(path: &Path) -> Result<(Arc<SourceFile>, Vec<Diagnostic>), Diag
         // The text reader names a missing file or a folder in its words.
         return Ok((SourceFile::read(path)?, Vec::new()));
     };
-    if crate::ledger::is_workbook(&bytes) || is_workbook_name(path) {
+    if crate::ledger::is_workbook_file(path, &bytes) {
         let ledger = crate::ledger::read::parse(path, &bytes)?;
         let mut problems = ledger.warnings.clone();
         problems.extend(crate::ledger::merge::changed_locked_cells(&ledger).0);

@@ -16,7 +16,7 @@ use super::values::{Date, DateError, Deadline, Period, Status, parse_number};
 use super::yaml_error::span_of;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::{SourceFile, strip_invisible};
-use crate::speech::{Node, Outline};
+use crate::speech::{Node, Outline, is_within};
 
 /// Validates `raw` (parsed from `file`) against `outline`.
 pub fn validate(
@@ -502,14 +502,6 @@ impl<'a> Checker<'a> {
             note: non_blank(entry.note),
         }
     }
-}
-
-/// Whether `id` is `ancestor` itself or lies below it.
-fn is_within(id: &str, ancestor: &str) -> bool {
-    id == ancestor
-        || id
-            .strip_prefix(ancestor)
-            .is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// Trims optional text and removes invisible characters; blank becomes `None`.

@@ -8,13 +8,7 @@ use std::sync::Arc;
 
 use super::docx;
 use crate::diagnostic::Diagnostic;
-use crate::source::SourceFile;
-
-/// The first bytes of a zip archive (`.docx`, `.xlsx` …).
-const ZIP: &[u8] = b"PK\x03\x04";
-/// The first bytes of a compound file (`.doc`, `.wps`, `.xls`, encrypted
-/// Office files).
-const COMPOUND: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+use crate::source::{COMPOUND_SIGNATURE, SourceFile, ZIP_SIGNATURE, has_stream, mentions};
 
 /// How to save a document so that jianbao reads it.
 const SAVE_AS_DOCX: &str = "在 WPS 或 Word 中打开，选“文件 → 另存为”，文件类型选“Word 文档（*.docx）”；\
@@ -32,7 +26,7 @@ pub fn read(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
 
 /// [`read`] on bytes already read from `path`.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Diagnostic> {
-    if bytes.starts_with(ZIP) && mentions(bytes, b"word/") {
+    if bytes.starts_with(ZIP_SIGNATURE) && mentions(bytes, b"word/") {
         return docx::text(bytes)
             .map(|text| SourceFile::new(path, &text))
             .map_err(|docx::DocxError(why)| refused(path, &format!("Word 文档无法读取：{why}")));
@@ -45,10 +39,10 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Arc<SourceFile>, Diagnostic> 
 
 /// What a file is that holds a speech jianbao cannot read, by its bytes.
 fn unreadable(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(COMPOUND) {
-        return Some(if mentions(bytes, &utf16("EncryptedPackage")) {
+    if bytes.starts_with(COMPOUND_SIGNATURE) {
+        return Some(if has_stream(bytes, "EncryptedPackage") {
             "这是加了密码的文档，无法读取：请先在 WPS/Word 中取消密码（文件 → 文档加密），再另存为 .docx"
-        } else if mentions(bytes, &utf16("WordDocument")) {
+        } else if has_stream(bytes, "WordDocument") {
             "这是旧版 Word 文档或 WPS 文字文档（.doc/.wps），jianbao 只读 .docx 和 .txt"
         } else {
             "这是旧版 Word 文档或其他旧版 Office 文件（.doc/.wps/.xls 一类），jianbao 只读 .docx 和 .txt"
@@ -71,16 +65,6 @@ fn refused(path: &Path, what: &str) -> Diagnostic {
         .with_help(SAVE_AS_DOCX)
 }
 
-/// Whether `needle` occurs anywhere in `bytes`.
-fn mentions(bytes: &[u8], needle: &[u8]) -> bool {
-    bytes.windows(needle.len()).any(|window| window == needle)
-}
-
-/// `text` in UTF-16LE, as compound files store their stream names.
-fn utf16(text: &str) -> Vec<u8> {
-    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,9 +72,9 @@ mod tests {
     #[test]
     fn what_cannot_be_read_is_named() {
         let compound = |stream: &str| {
-            let mut bytes = COMPOUND.to_vec();
+            let mut bytes = COMPOUND_SIGNATURE.to_vec();
             bytes.extend(vec![0; 100]);
-            bytes.extend(utf16(stream));
+            bytes.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
             bytes
         };
         assert!(

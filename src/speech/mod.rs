@@ -233,6 +233,14 @@ impl Outline {
     }
 }
 
+/// Whether the node `id` is `ancestor` itself or lies below it.
+pub fn is_within(id: &str, ancestor: &str) -> bool {
+    id == ancestor
+        || id
+            .strip_prefix(ancestor)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
 /// Whether a node has a direct child of `kind`.
 fn has_child(node: &Node, kind: NodeKind) -> bool {
     node.children.iter().any(|child| child.kind == kind)
